@@ -1,0 +1,19 @@
+// Usage errors (exit code 2) and the help text.
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP = `reviewdesk — ReviewDesk (评审工作台) command line
+
+Usage:
+  reviewdesk keygen --name NAME --out FILE
+  reviewdesk pack DIR --key FILE.key --out X.rdbundle [--bundle-id UUID --bundle-version N]
+  reviewdesk inspect X.rdbundle [--issuer FILE.pub|FINGERPRINT] [--json]
+  reviewdesk import X.rdbundle --data DIR [--issuer FILE.pub|FINGERPRINT] [--json]
+
+Passphrases come from REVIEWDESK_PASSPHRASE when it is set, else from a prompt.
+Exit codes: 0 done; 1 rejected input (the message names the file, the entry and what is wrong);
+2 usage error.`;

@@ -1,0 +1,2 @@
+export { allCriteria, criterionLeaves, findCriterion, isGroup, leaves } from './criteria';
+export { criterionMax, criterionValue, fullMarks, rubricUnit, sheetTotal, toUnits } from './marks';
