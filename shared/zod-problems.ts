@@ -31,6 +31,11 @@ function collect(issue: Issue, base: readonly PropertyKey[], root: unknown, out:
       add(segments, mismatch(segments, root, options));
       return;
     }
+    const expected = expectedOfPrimitiveUnion(issue.errors);
+    if (expected !== undefined) {
+      add(segments, `expected ${expected}, got ${kindOf(valueAt(root, segments).value)}`);
+      return;
+    }
     const branch = closestBranch(issue.errors, segments, root);
     if (branch !== undefined) {
       for (const inner of branch) collect(inner, segments, root, out);
@@ -42,6 +47,18 @@ function collect(issue: Issue, base: readonly PropertyKey[], root: unknown, out:
 
 function isCustom(message: string): boolean {
   return !zodDefaultMessage.test(message);
+}
+
+/** For a union of plain types (number | string | boolean): "a number, a string or true or false". */
+function expectedOfPrimitiveUnion(branches: readonly (readonly Issue[])[]): string | undefined {
+  const names: string[] = [];
+  for (const branch of branches) {
+    const [only] = branch;
+    if (branch.length !== 1 || only === undefined || only.code !== 'invalid_type' || only.path.length > 0) return undefined;
+    names.push(expectedNames[only.expected] ?? only.expected);
+  }
+  if (names.length < 2) return undefined;
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
 }
 
 /**

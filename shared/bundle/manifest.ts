@@ -17,10 +17,10 @@ export const uuidSchema = z.string().regex(/^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A
 
 const rfc3339Utc = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 
-/** A real calendar date and time of day (seconds up to 60 for a leap second). */
+/** A real calendar date and time of day (seconds up to 60 for a leap second); the form is checked apart. */
 function isRealInstant(text: string): boolean {
   const match = rfc3339Utc.exec(text);
-  if (match === null) return false;
+  if (match === null) return true;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60;

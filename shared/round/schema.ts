@@ -71,9 +71,11 @@ export const groupCriterionSchema = z.looseObject({
   step: z.never({ error: notBoth }).optional(),
 });
 
-export const criterionSchema: z.ZodType<Criterion> = z.union([leafCriterionSchema, groupCriterionSchema], {
-  error: (issue) => criterionShapeMessage(issue.input),
-});
+export const criterionSchema: z.ZodType<Criterion> = z
+  .union([leafCriterionSchema, groupCriterionSchema], {
+    error: (issue) => criterionShapeMessage(issue.input),
+  })
+  .meta({ id: 'criterion', description: 'A leaf (max, step) or a group (children; its max is the sum).' });
 
 export const checkSchema = z.looseObject({
   id,
@@ -160,7 +162,7 @@ export const conditionSchema: z.ZodType<Condition> = z.union(
       return 'a condition is {"all": […]}, {"any": […]} or {"fact", "op", "value"}';
     },
   },
-);
+).meta({ id: 'condition', description: 'A condition over the applicant\'s facts.' });
 
 export const levelSchema = z.looseObject({
   label: text,

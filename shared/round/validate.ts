@@ -134,11 +134,12 @@ export function roundRuleProblems(input: unknown): Problem[] {
     listOf(applicant.documents).forEach((document, d) => {
       const path = fieldsOf(document)?.path;
       if (typeof path !== 'string' || path === '') return;
-      const segments = ['applicants', a, 'documents', d, 'path'];
+      const owner = ['applicants', a, 'documents', d];
+      const segments = [...owner, 'path'];
       for (const message of documentPathProblems(path)) report(segments, message);
       const key = documentPathKey(path);
       const first = documentPaths.get(key);
-      if (first === undefined) documentPaths.set(key, { path, segments });
+      if (first === undefined) documentPaths.set(key, { path, segments: owner });
       else if (first.path === path) {
         report(segments, `duplicate document path "${path}" (first at ${jsonPath(first.segments)})`);
       } else {

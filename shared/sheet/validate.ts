@@ -7,7 +7,7 @@ import { isGroup, type Rubric } from '../round/schema';
 import { allCriteria, criterionLeaves, leaves } from '../rubric/criteria';
 import { criterionMax, criterionValue, sheetTotal } from '../rubric/marks';
 import { zodProblems } from '../zod-problems';
-import { scoreSheetSchema, sheetInputSchema, type SheetInput } from './schema';
+import { scoreSheetSchema, sheetInputSchema } from './schema';
 
 type Fields = Record<string, unknown>;
 
@@ -27,7 +27,7 @@ function isNonEmptyText(value: unknown): boolean {
  * An input sheet (strict: unknown fields are typos) checked against `rubric`. `path` is where the
  * sheet sits in its file, e.g. `sheets[3]`; problem paths continue it (`sheets[3].scores.c2a`).
  */
-export function validateSheet(rubric: Rubric, sheet: SheetInput | unknown, path: string): Problem[] {
+export function validateSheet(rubric: Rubric, sheet: unknown, path: string): Problem[] {
   const parsed = sheetInputSchema.safeParse(sheet);
   const problems = parsed.success ? [] : problemsUnder(path, zodProblems(parsed.error, sheet));
   return [...problems, ...sheetRuleProblems(rubric, sheet, path)];

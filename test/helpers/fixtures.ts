@@ -33,7 +33,7 @@ export function makeKey(dir: string, name: string): TestKey {
 }
 
 export type RoundJson = Record<string, unknown> & {
-  applicants: { id: string; documents: { path: string }[] }[];
+  applicants: ({ id: string; documents: ({ path: string } & Record<string, unknown>)[] } & Record<string, unknown>)[];
 };
 
 export function sampleRound(): RoundJson {

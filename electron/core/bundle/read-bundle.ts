@@ -172,14 +172,15 @@ export async function verifyDocuments(
   const bytesTotal = bundle.documents.reduce((sum, document) => sum + document.size, 0);
   let bytesDone = 0;
   for (const [index, document] of bundle.documents.entries()) {
-    const { transform, digest } = hashingLimit(document.size, () =>
-      new Rejection(bundle.label, `entry inflates past its listed size of ${document.size} bytes`, { entry: document.entry.name, code: 'size-mismatch' }),
-    );
+    const tooLarge = () =>
+      new Rejection(bundle.label, `entry inflates past its listed size of ${document.size} bytes`, { entry: document.entry.name, code: 'size-mismatch' });
+    const { transform, digest } = hashingLimit(document.size, tooLarge);
     try {
       const source = await bundle.zip.openReadStreamPromise(document.entry.entry);
       await pipeline(source, transform, sinkFor ? await sinkFor(document) : discard());
     } catch (error) {
       if (error instanceof Rejection) throw error;
+      if (/too many bytes/.test((error as Error).message)) throw tooLarge();
       throw new Rejection(bundle.label, `cannot read entry (${(error as Error).message})`, { entry: document.entry.name, code: 'damaged-zip' });
     }
     const { sha256, bytes } = digest();

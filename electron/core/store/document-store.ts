@@ -7,14 +7,14 @@ import path from 'node:path';
 import type { Db } from './database';
 
 export const DOCUMENTS_DIR = 'documents';
-const INCOMING = 'incoming';
+const INCOMING_PREFIX = '.incoming-';
 
 export function documentFile(documentsDir: string, sha256: string): string {
   return path.join(documentsDir, sha256.slice(0, 2), sha256);
 }
 
 export async function newIncomingDir(documentsDir: string): Promise<string> {
-  const dir = path.join(documentsDir, INCOMING, randomBytes(8).toString('hex'));
+  const dir = path.join(documentsDir, INCOMING_PREFIX + randomBytes(8).toString('hex'));
   await mkdir(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
@@ -35,7 +35,6 @@ export async function syncDir(dir: string): Promise<void> {
 /** Removes incoming leftovers and every stored file the database does not list. Returns what it removed. */
 export async function sweepDocuments(db: Db, documentsDir: string): Promise<string[]> {
   const removed: string[] = [];
-  await rm(path.join(documentsDir, INCOMING), { recursive: true, force: true });
   const known = new Set((db.prepare('SELECT sha256 FROM documents').pluck().all() as string[]));
   let shards: string[];
   try {
@@ -44,6 +43,7 @@ export async function sweepDocuments(db: Db, documentsDir: string): Promise<stri
     return removed;
   }
   for (const shard of shards) {
+    if (shard.startsWith(INCOMING_PREFIX)) await rm(path.join(documentsDir, shard), { recursive: true, force: true });
     if (!/^[0-9a-f]{2}$/.test(shard)) continue;
     for (const name of await readdir(path.join(documentsDir, shard))) {
       if (!known.has(name)) {

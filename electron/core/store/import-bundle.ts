@@ -151,7 +151,6 @@ export async function importBundle(file: string, options: ImportOptions, label =
     // Files are renamed into the store inside the transaction, before it commits: if the process
     // dies before the commit, the renamed files are unlisted and the next open sweeps them away.
     const commitWithFiles = db.transaction(() => {
-      writeRound(db, payload, bundle.manifestSha256, bundle.issuerFingerprint, now);
       if (known === undefined || options.expectedIssuer !== undefined) {
         trustIssuer(db, {
           fingerprint: bundle.issuerFingerprint,
@@ -161,6 +160,7 @@ export async function importBundle(file: string, options: ImportOptions, label =
           trustedAt: now,
         });
       }
+      writeRound(db, payload, bundle.manifestSha256, bundle.issuerFingerprint, now);
       const reopen = db.prepare("UPDATE sheets SET status = 'draft', reopened_reason = ?, updated_at = ? WHERE round_id = ? AND applicant_id = ?");
       for (const sheet of changes.reopened) reopen.run(sheet.reason, now, roundId, sheet.applicantId);
       db.prepare(

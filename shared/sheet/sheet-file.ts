@@ -1,0 +1,72 @@
+// Checking a whole sheet file (`{"sheets": […]}`) against a round, for one expert.
+import { z } from 'zod';
+import type { Problem, Result } from '../problem';
+import { jsonPath } from '../problem';
+import { problemAt, problemsUnder } from '../problem-at';
+import { applicantRubric, assignedApplicants, findApplicant } from '../round/lookup';
+import type { RoundDefinition } from '../round/schema';
+import { zodProblems } from '../zod-problems';
+import { sheetFileSchema, sheetInputSchema, type SheetFile } from './schema';
+import { validateSheet } from './validate';
+
+export interface SheetFileOptions {
+  /** The expert filling the sheets: each applicant must be assigned to them. */
+  expertId?: string;
+  /** A final file has a sheet for every applicant assigned to the expert (needs expertId). */
+  final?: boolean;
+}
+
+const sheetFileShell = z.strictObject({ sheets: z.array(z.unknown()) });
+
+/**
+ * The sheet file, or every problem: its shape, each sheet against its applicant's rubric, unknown
+ * or unassigned applicants, more than one sheet per applicant, and (final) missing sheets.
+ */
+export function validateSheetFile(
+  round: Pick<RoundDefinition, 'rubrics' | 'categories' | 'applicants' | 'experts'>,
+  input: unknown,
+  options: SheetFileOptions = {},
+): Result<SheetFile> {
+  const shell = sheetFileShell.safeParse(input);
+  if (!shell.success) return { ok: false, problems: zodProblems(shell.error, input) };
+  const problems: Problem[] = [];
+  const report = (segments: readonly PropertyKey[], message: string) =>
+    problems.push(problemAt(input, segments, message));
+  const assigned =
+    options.expertId === undefined
+      ? undefined
+      : new Set(assignedApplicants(round, options.expertId).map((applicant) => applicant.id));
+  const seen = new Map<string, number>();
+
+  shell.data.sheets.forEach((sheet, i) => {
+    const where = jsonPath(['sheets', i]);
+    const applicantId = (sheet as { applicantId?: unknown } | null)?.applicantId;
+    const rubric = typeof applicantId === 'string' ? applicantRubric(round, applicantId) : undefined;
+    if (rubric !== undefined) problems.push(...validateSheet(rubric, sheet, where));
+    else {
+      const parsed = sheetInputSchema.safeParse(sheet);
+      if (!parsed.success) problems.push(...problemsUnder(where, zodProblems(parsed.error, sheet)));
+    }
+    if (typeof applicantId !== 'string' || applicantId === '') return;
+    if (findApplicant(round, applicantId) === undefined) {
+      report(['sheets', i, 'applicantId'], `unknown applicant "${applicantId}"`);
+    } else if (assigned !== undefined && !assigned.has(applicantId)) {
+      report(['sheets', i, 'applicantId'], `applicant "${applicantId}" is not assigned to expert "${options.expertId}"`);
+    }
+    const first = seen.get(applicantId);
+    if (first === undefined) seen.set(applicantId, i);
+    else report(['sheets', i, 'applicantId'], `a second sheet for applicant "${applicantId}" (first at sheets[${first}])`);
+  });
+
+  if (options.final === true && assigned !== undefined) {
+    for (const applicantId of assigned) {
+      if (!seen.has(applicantId)) {
+        report(['sheets'], `no sheet for assigned applicant "${applicantId}" (a final file has one for each)`);
+      }
+    }
+  }
+
+  const parsed = sheetFileSchema.safeParse(input);
+  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, problems };
+}
