@@ -34,7 +34,7 @@ export default tseslint.config(
         paths: [noElectron],
         patterns: [
           { group: ['electron/*'], message: 'core and cli never import electron.' },
-          { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core and cli do not depend on the Electron glue or the renderer.' },
+          { group: ['**/renderer', '**/renderer/**', '**/main', '**/main/**', '**/preload', '**/preload/**'], message: 'core and cli do not depend on the Electron glue or the renderer.' },
         ],
       }],
     },

@@ -1,4 +1,4 @@
 // Entry point of the bundled CLI (dist/cli/reviewdesk.mjs).
-import { runCli } from './main';
+import { runCli } from './run-cli';
 
 process.exitCode = await runCli(process.argv.slice(2));

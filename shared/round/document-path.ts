@@ -2,7 +2,6 @@
 // normalisation (they become ZIP entries `files/<path>` and files on every platform).
 
 // C0 controls, DEL and C1 controls
-// eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 const driveLetter = /^[A-Za-z]:/;
 

@@ -77,8 +77,9 @@ function conflictRules(sheet: Fields, report: Report): void {
 
 function scoredRules(rubric: Rubric, sheet: Fields, report: Report): void {
   checkAnswerRules(rubric, sheet, report);
-  const scores = scoreRules(rubric, sheet, report);
-  if (scores === undefined) return;
+  const scored = scoreRules(rubric, sheet, report);
+  if (scored === undefined) return;
+  const { scores, valid } = scored;
 
   const allScored = leaves(rubric).every((leaf) => typeof scores[leaf.id] === 'number' && hasOwn(scores, leaf.id));
   if (typeof sheet.total === 'number' && Number.isFinite(sheet.total) && allScored) {
@@ -102,8 +103,8 @@ function scoredRules(rubric: Rubric, sheet: Fields, report: Report): void {
   const percent = rubric.criterionCommentBelowPercent;
   if (percent === undefined) return;
   for (const criterion of criteria) {
-    const scored = criterionLeaves(criterion).every((leaf) => hasOwn(scores, leaf.id) && typeof scores[leaf.id] === 'number');
-    if (!scored) continue;
+    // only where every score is valid: a wrong score is reported already
+    if (!criterionLeaves(criterion).every((leaf) => valid.has(leaf.id))) continue;
     const value = criterionValue(criterion, scores);
     const max = criterionMax(criterion);
     // value / max < percent / 100, exactly
@@ -130,11 +131,15 @@ function checkAnswerRules(rubric: Rubric, sheet: Fields, report: Report): void {
   }
 }
 
-/** Checks every score; returns the scores object when it is one, for the rules that follow. */
-function scoreRules(rubric: Rubric, sheet: Fields, report: Report): Fields | undefined {
+/**
+ * Checks every score. Returns the scores object (when it is one) and the ids of the leaves whose
+ * score is valid, for the rules that follow.
+ */
+function scoreRules(rubric: Rubric, sheet: Fields, report: Report): { scores: Fields; valid: Set<string> } | undefined {
   const scores = sheet.scores === undefined ? {} : fieldsOf(sheet.scores);
   if (scores === undefined) return undefined;
   const criteria = new Map(allCriteria(rubric).map((criterion) => [criterion.id, criterion]));
+  const valid = new Set<string>();
   for (const leaf of leaves(rubric)) {
     if (!hasOwn(scores, leaf.id)) report(['scores', leaf.id], `criterion "${leaf.id}" is not scored`);
   }
@@ -157,7 +162,7 @@ function scoreRules(rubric: Rubric, sheet: Fields, report: Report): Fields | und
     else if (value.gt(max)) report(['scores', key], `${formatExact(value)} is above the maximum ${formatExact(max)}`);
     else if (!isMultipleOf(value, step)) {
       report(['scores', key], `${formatExact(value)} is off the step ${formatExact(step)} of ${key}`);
-    }
+    } else valid.add(key);
   }
-  return scores;
+  return { scores, valid };
 }

@@ -357,9 +357,10 @@ describe('validateRound: documents', () => {
 
   it('section pages are whole numbers from 1', () => {
     const input = sampleRound();
-    input.applicants[0]!.documents[0]!.sections![0]!.page = 0;
+    const section = (input.applicants[0]!.documents[0] as { sections: { page: number }[] }).sections[0]!;
+    section.page = 0;
     expect(linesOf(input)).toEqual(['applicants[0].documents[0].sections[0].page (A001): must be at least 1, got 0']);
-    input.applicants[0]!.documents[0]!.sections![0]!.page = 1.5;
+    section.page = 1.5;
     expect(linesOf(input)).toEqual(['applicants[0].documents[0].sections[0].page (A001): expected an integer, got 1.5']);
   });
 
@@ -381,7 +382,8 @@ describe('normalisedAggregation', () => {
     });
   });
   it('keeps the given settings', () => {
-    const category = sampleRound().categories[0]!;
-    expect(normalisedAggregation(category)).toEqual({ method: 'trimmed-mean', trimMinExperts: 5, quorum: 3, discrepancyPercent: 20 });
+    const result = validateRound(sampleRound());
+    if (!result.ok) throw new Error('fixture is invalid');
+    expect(normalisedAggregation(result.value.categories[0]!)).toEqual({ method: 'trimmed-mean', trimMinExperts: 5, quorum: 3, discrepancyPercent: 20 });
   });
 });

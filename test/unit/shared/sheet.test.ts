@@ -99,7 +99,7 @@ describe('validateSheet: scored sheets', () => {
       'sheets[3].scores.c2a (A001): -1 is below 0',
       'sheets[3].scores.c2b (A001): 16 is above the maximum 15',
     ]);
-    const top = { ...goodSheet(), scores: { c1: 25, c2a: 0, c2b: 15, c3: 47.5 }, total: 87.5 };
+    const top = { ...goodSheet(), scores: { c1: 25, c2a: 0, c2b: 15, c3: 47.5 }, total: 87.5, criterionComments: { c2a: '无' } };
     expect(linesOf(integrity, top)).toEqual([]);
   });
 
