@@ -55,9 +55,11 @@ function expectedOfPrimitiveUnion(branches: readonly (readonly Issue[])[]): stri
   for (const branch of branches) {
     const [only] = branch;
     if (branch.length !== 1 || only === undefined || only.code !== 'invalid_type' || only.path.length > 0) return undefined;
-    names.push(expectedNames[only.expected] ?? only.expected);
+    const name = expectedNames[only.expected] ?? only.expected;
+    if (!names.includes(name)) names.push(name);
   }
-  if (names.length < 2) return undefined;
+  if (names.length === 1) return names[0];
+  if (names.length === 0) return undefined;
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
 }
 

@@ -118,6 +118,16 @@ describe('validateRound: criteria', () => {
     ]);
   });
 
+  it('a criterion that is not an object, and an award without type', () => {
+    const input = sampleRound() as unknown as { rubrics: { criteria: unknown[] }[]; categories: { award: unknown }[] };
+    input.rubrics[1]!.criteria[0] = 'n1';
+    input.categories[1]!.award = { levels: [] };
+    expect(linesOf(input)).toEqual([
+      'rubrics[1].criteria[0] (innovation): expected an object, got string',
+      'categories[1].award.type (product): missing required field "type"',
+    ]);
+  });
+
   it('a leaf with max but no step is told about step', () => {
     const input = sampleRound();
     delete (input.rubrics[1]!.criteria[1] as { step?: number }).step;
