@@ -1,21 +1,9 @@
 // Building Problems from a path inside a document, and re-rooting them under a parent path.
 import { jsonPath, nearestId, type Problem } from './problem';
 
-/**
- * The id of the innermost object along `segments` with a non-empty id (an empty id is itself
- * the problem being reported, so the next object out names the place).
- */
-function nearestNamedId(root: unknown, segments: readonly PropertyKey[]): string | undefined {
-  for (let length = segments.length; length >= 0; length -= 1) {
-    const id = nearestId(root, segments.slice(0, length));
-    if (id !== '') return id;
-  }
-  return undefined;
-}
-
 /** A Problem at `segments` inside `root`, carrying the id of the nearest object that has one. */
 export function problemAt(root: unknown, segments: readonly PropertyKey[], message: string): Problem {
-  const id = nearestNamedId(root, segments);
+  const id = nearestId(root, segments);
   const path = jsonPath(segments);
   return id === undefined ? { path, message } : { path, id, message };
 }

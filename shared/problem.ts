@@ -33,14 +33,14 @@ export function formatProblem(problem: Problem): string {
   return `${where}${problem.id !== undefined ? ` (${problem.id})` : ''}: ${problem.message}`;
 }
 
-/** The `id` of the innermost object with a string id along `segments` inside `root`. */
+/** The `id` of the innermost object with a non-empty string id along `segments` inside `root`. */
 export function nearestId(root: unknown, segments: readonly PropertyKey[]): string | undefined {
   let node: unknown = root;
   let found: string | undefined;
   const take = (value: unknown) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const id = (value as Record<string, unknown>).id ?? (value as Record<string, unknown>).applicantId;
-      if (typeof id === 'string') found = id;
+      if (typeof id === 'string' && id !== '') found = id;
     }
   };
   take(node);

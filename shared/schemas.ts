@@ -2,6 +2,7 @@
 // Schema"), generated from the zod schemas so the two never drift apart.
 import { z } from 'zod';
 import { bundlePayloadSchema } from './bundle/manifest';
+import { dsseEnvelopeSchema } from './dsse';
 import { roundFileSchema } from './round/schema';
 import { scoreFilePayloadSchema, sheetFileSchema } from './sheet/schema';
 
@@ -19,6 +20,11 @@ export const publishedSchemas: Record<string, unknown> = {
     'bundle-manifest.schema.json',
     'ReviewDesk bundle payload (signed in manifest.json, application/vnd.reviewdesk.bundle+json;v=1)',
     bundlePayloadSchema,
+  ),
+  'dsse-envelope.schema.json': published(
+    'dsse-envelope.schema.json',
+    'DSSE envelope of a bundle manifest.json or a .rdscore file (payload: padded base64 of RFC 8785 JSON)',
+    dsseEnvelopeSchema,
   ),
   'score-sheet.schema.json': published('score-sheet.schema.json', 'ReviewDesk score sheet input ({"sheets": […]})', sheetFileSchema),
   'score-file.schema.json': published(

@@ -3,7 +3,7 @@
 /** Why `name` is not an acceptable relative path, or null when it is. Directory names end in `/`. */
 export function entryNameProblem(name: string): string | null {
   if (name === '') return 'empty name';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in name';
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'control character in name';
   if (name.includes('\\')) return 'backslash in name (only "/" separates folders)';
   if (name.startsWith('/')) return 'absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'drive letter in name';

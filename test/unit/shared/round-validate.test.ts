@@ -340,15 +340,15 @@ describe('validateRound: documents', () => {
   });
 
   it('refuses unsafe paths', () => {
-    expect(withPath('../x.pdf')).toEqual(['a document path must not have "." or ".." segments']);
-    expect(withPath('A002/./x.pdf')).toEqual(['a document path must not have "." or ".." segments']);
-    expect(withPath('A002//x.pdf')).toEqual(['a document path must not have empty segments']);
-    expect(withPath('A002/')).toEqual(['a document path must not have empty segments']);
-    expect(withPath('/etc/passwd')).toEqual(['a document path must be relative (no leading "/")']);
-    expect(withPath('A002\\x.pdf')).toEqual(['a document path uses "/" as separator, never a backslash']);
-    expect(withPath('C:x.pdf')).toEqual(['a document path must be relative (no drive letter)']);
-    expect(withPath('A002/x\u0000.pdf')).toEqual(['a document path must not contain control characters']);
-    expect(withPath('A002/x\n.pdf')).toEqual(['a document path must not contain control characters']);
+    expect(withPath('../x.pdf')).toEqual(['not a valid document path: parent-folder segment ".." in name']);
+    expect(withPath('A002/./x.pdf')).toEqual(['not a valid document path: current-folder segment "." in name']);
+    expect(withPath('A002//x.pdf')).toEqual(['not a valid document path: empty path segment in name']);
+    expect(withPath('A002/')).toEqual(['not a valid document path: it names a folder (trailing "/")']);
+    expect(withPath('/etc/passwd')).toEqual(['not a valid document path: absolute path']);
+    expect(withPath('A002\\x.pdf')).toEqual(['not a valid document path: backslash in name (only "/" separates folders)']);
+    expect(withPath('C:x.pdf')).toEqual(['not a valid document path: drive letter in name']);
+    expect(withPath('A002/x\u0000.pdf')).toEqual(['not a valid document path: control character in name']);
+    expect(withPath('A002/x\n.pdf')).toEqual(['not a valid document path: control character in name']);
     expect(withPath('')).toEqual(['must not be empty']);
   });
 
