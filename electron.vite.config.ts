@@ -22,9 +22,18 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
+    // pdf.js data files (cmaps, standard fonts, wasm, ICC profiles), copied from pdfjs-dist by
+    // scripts/copy-pdfjs-assets.mjs and served offline at ./pdfjs/.
+    publicDir: resolve(__dirname, 'resources/public'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          // Standalone PDF viewer page for browser tests and benchmarks.
+          'viewer-harness': resolve(__dirname, 'renderer/viewer-harness.html'),
+        },
+      },
     },
     plugins: [react()],
   },

@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**', 'electron/cli/**'],
+    files: ['electron/core/**', 'electron/cli/**', 'electron/web/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],

@@ -8,20 +8,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const hasElectron = existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'));
 
-const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 if (hasElectron) {
   const child = spawn(bin('electron'), ['.'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
+  console.log('[start] Electron is not installed on this machine (see `npm run setup`): starting browser mode.');
   const host = path.join(root, 'out', 'web', 'host.mjs');
-  if (!existsSync(host)) {
-    console.log('[start] Electron is not installed on this machine (see `npm run setup`).');
-    console.log('[start] Browser mode needs the local web host, which this build does not include yet.');
-    console.log('[start] Meanwhile the command line is available: `npx reviewdesk --help`.');
-    process.exit(0);
-  }
-  const child = spawn(process.execPath, [host, '--open'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [host, '--open', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

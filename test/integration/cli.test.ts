@@ -12,7 +12,7 @@ const env = { REVIEWDESK_PASSPHRASE: '秘书处的口令' };
 const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = env) => runNode(BIN, args, { env: extraEnv, cwd: work });
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')]);
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-node.mjs')]);
   makeRoundDir(path.join(work, 'round'));
 });
 

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
 import { openBundle, verifyDocuments, type ListedDocument, type OpenedBundle, type VerifyProgress } from '../bundle/read-bundle';
 import { Rejection } from '../rejection';
+import { sameFingerprint } from '../keys/fingerprint';
 import { DATABASE_FILE } from './database';
 import { DOCUMENTS_DIR, documentFile, forgetUnreferencedDocuments, newIncomingDir, syncDir } from './document-store';
 import { applicantFingerprints, findRound, storedPayload, writeRound, type StoredRound } from './round-repository';
@@ -99,16 +100,35 @@ function sinkInto(incoming: string, documentsDir: string, staged: Map<string, st
   };
 }
 
+/** Imports into a data directory, creating it on first use; a refused first import removes what it created. */
 export async function importBundle(file: string, options: ImportOptions, label = file): Promise<ImportResult> {
   const bundle = await openBundle(file, options.expectedIssuer !== undefined ? { expectedIssuer: options.expectedIssuer } : {}, label);
-  const dirExisted = existsSync(options.dataDir);
-  const dbExisted = workstationExists(options.dataDir);
-  const docsExisted = existsSync(path.join(options.dataDir, DOCUMENTS_DIR));
+  const before = {
+    dirExisted: existsSync(options.dataDir),
+    dbExisted: workstationExists(options.dataDir),
+    docsExisted: existsSync(path.join(options.dataDir, DOCUMENTS_DIR)),
+  };
   let workstation: Workstation | undefined;
-  let incoming: string | undefined;
   let committed = false;
   try {
     workstation = await openWorkstation(options.dataDir, { create: true });
+    const result = await importOpenedBundle(workstation, bundle, options, label);
+    committed = true;
+    return result;
+  } finally {
+    bundle.close();
+    workstation?.close();
+    if (!committed) await undoCreation(options.dataDir, before);
+  }
+}
+
+/** Imports an opened, manifest-verified bundle into an open workstation (the app holds one open). */
+export async function importOpenedBundle(workstation: Workstation, bundle: OpenedBundle, options: Omit<ImportOptions, 'dataDir'>, label: string): Promise<ImportResult> {
+  if (options.expectedIssuer !== undefined && !sameFingerprint(options.expectedIssuer, bundle.issuerFingerprint)) {
+    throw new Rejection(label, `signed by issuer ${bundle.issuerFingerprint}, not by the expected issuer ${options.expectedIssuer}`, { entry: 'manifest.json', code: 'wrong-issuer' });
+  }
+  let incoming: string | undefined;
+  try {
     const { db, documentsDir } = workstation;
     const { payload } = bundle;
     const roundId = payload.round.id;
@@ -134,7 +154,6 @@ export async function importBundle(file: string, options: ImportOptions, label =
     if (decision === 'same') {
       await verifyDocuments(bundle, undefined, options.onProgress);
       const sheets = db.prepare('SELECT count(*) FROM sheets WHERE round_id = ?').pluck().get(roundId) as number;
-      committed = true;
       return { ...base, outcome: 'unchanged', keptSheets: sheets, reopened: [], removedWithSheets: [] };
     }
 
@@ -181,7 +200,6 @@ export async function importBundle(file: string, options: ImportOptions, label =
       for (const to of renamed) await rm(to, { force: true });
       throw error;
     }
-    committed = true;
     for (const shard of new Set(renamed.map((to) => path.dirname(to)))) await syncDir(shard);
     for (const sha256 of obsolete) await rm(documentFile(documentsDir, sha256), { force: true });
     return {
@@ -192,10 +210,7 @@ export async function importBundle(file: string, options: ImportOptions, label =
       removedWithSheets: changes.removedWithSheets,
     };
   } finally {
-    bundle.close();
     if (incoming !== undefined) await rm(incoming, { recursive: true, force: true });
-    workstation?.close();
-    if (!committed) await undoCreation(options.dataDir, { dirExisted, dbExisted, docsExisted });
   }
 }
 

@@ -1,5 +1,6 @@
 // Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
 import * as m001 from './001-rounds';
+import * as m002 from './002-document-text';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];

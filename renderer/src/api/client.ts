@@ -1,0 +1,77 @@
+// The renderer's one client: Electron's preload bridge when present, else the local web host.
+import { ApiError, type BundleSource, type Channel, type RequestOf, type ResultOf, type ReviewDeskClient } from '../../../shared/api/contract';
+import type { CallEnvelope, ReviewDeskBridge } from './bridge';
+
+function unwrap<C extends Channel>(envelope: CallEnvelope): ResultOf<C> {
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.result as ResultOf<C>;
+}
+
+function electronClient(bridge: ReviewDeskBridge): ReviewDeskClient {
+  return {
+    host: 'electron',
+    call: async (channel, request) => unwrap(await bridge.call(channel, request)),
+    documentUrl: (documentId) => `app://documents/${documentId}`,
+    pickBundle: () => bridge.pickBundle(),
+    sourceFromFile: async (file) => ({ kind: 'path', path: bridge.pathForFile(file) }),
+  };
+}
+
+function chooseFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+function upload(file: File, onProgress?: (fraction: number) => void): Promise<BundleSource> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/upload');
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      try {
+        resolve(unwrap(JSON.parse(request.responseText) as CallEnvelope) as unknown as BundleSource);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+    request.addEventListener('error', () => reject(new ApiError({ code: 'network', message: 'upload failed' })));
+    request.send(file);
+  });
+}
+
+function webClient(): ReviewDeskClient {
+  return {
+    host: 'web',
+    call: async (channel, request) => {
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new ApiError({ code: `http-${response.status}`, message: await response.text() });
+      return unwrap(await response.json() as CallEnvelope);
+    },
+    documentUrl: (documentId) => `/documents/${documentId}`,
+    pickBundle: async () => {
+      const file = await chooseFile('.rdbundle,.zip');
+      return file === null ? null : upload(file);
+    },
+    sourceFromFile: upload,
+  };
+}
+
+export const client: ReviewDeskClient = window.reviewdesk ? electronClient(window.reviewdesk) : webClient();
+
+export function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResultOf<C>> {
+  return client.call(channel, request);
+}

@@ -1,0 +1,46 @@
+// Simplified Chinese, the default language. `en.ts` must have the same keys (a test checks).
+export const zhCN = {
+  app: { title: '评审工作台', language: '语言' },
+  viewer: {
+    label: 'PDF 阅读区：{{title}}',
+    sidebar: { show: '显示侧栏', hide: '隐藏侧栏', outline: '目录', thumbnails: '缩略图', find: '查找' },
+    toolbar: {
+      pageBefore: '第',
+      pageAfter: '/ {{pages}} 页',
+      pageInput: '页码',
+      pageHint: '请输入 1–{{pages}} 之间的页码',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      fitWidth: '适合宽度',
+      zoom: '缩放比例',
+    },
+    outline: {
+      sections: '材料分节',
+      bookmarks: '文档书签',
+      empty: '此文档没有目录',
+      page: '第 {{page}} 页',
+      noPage: '无法定位到页面',
+    },
+    thumbnails: { page: '第 {{page}} 页' },
+    find: {
+      placeholder: '在本文档中查找',
+      next: '下一处 (Enter)',
+      previous: '上一处 (Shift+Enter)',
+      searching: '正在查找…',
+      notFound: '未找到',
+      count: '第 {{current}} 处，共 {{total}} 处',
+      hint: 'Enter 查找下一处，Shift+Enter 查找上一处',
+    },
+    loading: { opening: '正在打开文档…', progress: '正在打开文档… {{percent}}%' },
+    error: {
+      password: { title: '此 PDF 设有打开密码', detail: '评审工作台不能打开加密的材料。请联系秘书处提供未加密的文件；其他材料和评分不受影响。' },
+      invalid: { title: '文件已损坏或不是 PDF 文件', detail: '这份材料无法显示。请联系秘书处重新提供该文件；其他材料和评分不受影响。' },
+      missing: { title: '找不到这份材料', detail: '材料文件不在本机的材料库中。请重新导入评审包，或联系秘书处。' },
+      network: { title: '读取材料失败', detail: '读取文件时出错。请点击“重试”；如仍失败，请重新启动评审工作台。' },
+      unknown: { title: '无法打开这份材料', detail: '打开文件时出现意外错误。请点击“重试”；如仍失败，请联系秘书处。' },
+      retry: '重试',
+      technical: '技术信息：{{detail}}',
+    },
+    tabs: { label: '申报材料', empty: '没有可显示的材料' },
+  },
+};

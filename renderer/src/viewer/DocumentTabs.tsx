@@ -1,0 +1,53 @@
+// A tab per document of the applicant, hosting one PdfViewer for the active document. The page
+// each document was left at is remembered while the tabs are shown.
+import { useCallback, useRef, type Ref } from 'react';
+import { Empty, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PdfViewer } from './PdfViewer';
+import type { PdfViewerHandle, ViewerDocument, ViewerEvent } from './types';
+
+export interface DocumentTabsProps {
+  documents: ViewerDocument[];
+  activeId: string;
+  onChange(id: string): void;
+  onPageChange?(id: string, page: number, pages: number): void;
+  onViewerEvent?(event: ViewerEvent): void;
+  ref?: Ref<PdfViewerHandle>;
+}
+
+export function DocumentTabs({ documents, activeId, onChange, onPageChange, onViewerEvent, ref }: DocumentTabsProps) {
+  const { t } = useTranslation();
+  const lastPages = useRef(new Map<string, number>());
+  const active = documents.find((d) => d.id === activeId) ?? documents[0];
+  const activeKey = active?.id;
+  const handlePageChange = useCallback((page: number, pages: number) => {
+    if (activeKey === undefined) return;
+    lastPages.current.set(activeKey, page);
+    onPageChange?.(activeKey, page, pages);
+  }, [activeKey, onPageChange]);
+
+  if (!active) return <Empty className="rd-tabs__empty" description={t('viewer.tabs.empty')} />;
+  return (
+    <div className="rd-tabs">
+      <Tabs
+        className="rd-tabs__bar"
+        size="small"
+        activeKey={active.id}
+        onChange={onChange}
+        aria-label={t('viewer.tabs.label')}
+        items={documents.map((d) => ({ key: d.id, label: d.title }))}
+      />
+      <div className="rd-tabs__viewer">
+        <PdfViewer
+          ref={ref}
+          documentUrl={active.url}
+          title={active.title}
+          sections={active.sections}
+          initialPage={lastPages.current.get(active.id)}
+          onPageChange={handlePageChange}
+          onViewerEvent={onViewerEvent}
+        />
+      </div>
+    </div>
+  );
+}

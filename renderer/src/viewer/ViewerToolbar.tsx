@@ -1,0 +1,32 @@
+// The bar under the page: sidebar toggle, page box, zoom.
+import { Button, Tooltip } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { PageInput } from './PageInput';
+import { ZoomControls } from './ZoomControls';
+import type { ViewerCommands, ViewerStatus } from './useViewerController';
+
+interface Props {
+  status: ViewerStatus;
+  commands: ViewerCommands;
+  ready: boolean;
+  sidebarOpen: boolean;
+  onToggleSidebar(): void;
+}
+
+export function ViewerToolbar({ status, commands, ready, sidebarOpen, onToggleSidebar }: Props) {
+  const { t } = useTranslation();
+  const sidebarLabel = sidebarOpen ? t('viewer.sidebar.hide') : t('viewer.sidebar.show');
+  const disabled = !ready || status.pages === 0;
+  return (
+    <div className="rd-viewer__toolbar" role="toolbar">
+      <Tooltip title={sidebarLabel}>
+        <Button size="small" type="text" aria-label={sidebarLabel} aria-expanded={sidebarOpen}
+          icon={sidebarOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />} onClick={onToggleSidebar} />
+      </Tooltip>
+      <PageInput page={status.page} pages={status.pages} disabled={disabled} onGoToPage={commands.goToPage} />
+      <ZoomControls scale={status.scale} pageWidth={status.pageWidth} disabled={disabled}
+        onZoomIn={commands.zoomIn} onZoomOut={commands.zoomOut} onFitWidth={commands.fitWidth} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// pdf.js set-up for the renderer: the worker comes from our own build (CSP `worker-src 'self'`),
+// the data files from ./pdfjs/ (copied by scripts/copy-pdfjs-assets.mjs). Nothing is fetched
+// from anywhere else. PDFs never run JavaScript: isEvalSupported is off and no scripting
+// manager is created.
+import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Absolute URL of a folder under the served pdfjs/ directory, with the trailing slash. */
+function assetFolder(name: string): string {
+  return new URL(`./pdfjs/${name}/`, document.baseURI).href;
+}
+
+// pdfjs-dist 6 no longer has `isEvalSupported` (it never evaluates code: no eval, no
+// `new Function`); the flag is still passed so an older pdf.js would honour it, and the CSP
+// (`script-src 'self'`, no 'unsafe-eval') forbids eval either way.
+type OpenParameters = DocumentInitParameters & { isEvalSupported: false };
+
+export function openPdf(url: string): PDFDocumentLoadingTask {
+  const parameters: OpenParameters = {
+    url: new URL(url, document.baseURI).href,
+    isEvalSupported: false,
+    cMapUrl: assetFolder('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetFolder('standard_fonts'),
+    wasmUrl: assetFolder('wasm'),
+    iccUrl: assetFolder('iccs'),
+    // Range requests: fetch only what the visible pages need.
+    disableAutoFetch: true,
+    disableStream: false,
+    rangeChunkSize: 65536,
+    enableXfa: false,
+  };
+  return getDocument(parameters);
+}

@@ -1,0 +1,35 @@
+// The 目录 entries: the bundle's sections, then the PDF's own outline resolved to pages.
+import { useEffect, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { resolveOutline, sectionEntries, type OutlineEntry, type OutlineSource } from './logic/outline';
+import type { ViewerSection } from './types';
+
+export interface OutlineLists {
+  sections: OutlineEntry[];
+  bookmarks: OutlineEntry[];
+  loading: boolean;
+}
+
+export function useOutline(document: PDFDocumentProxy | null, sections: ViewerSection[] | undefined): OutlineLists {
+  const [resolved, setResolved] = useState<{ document: PDFDocumentProxy | null; bookmarks: OutlineEntry[] }>({ document: null, bookmarks: [] });
+  useEffect(() => {
+    if (!document) return undefined;
+    let active = true;
+    const pages = document.numPages;
+    document.getOutline()
+      .then((outline) => resolveOutline(outline as OutlineSource[] | null, document, pages))
+      .catch(() => [])
+      .then((bookmarks) => {
+        if (active) setResolved({ document, bookmarks });
+      });
+    return () => {
+      active = false;
+    };
+  }, [document]);
+  const pages = document?.numPages ?? 0;
+  return {
+    sections: document ? sectionEntries(sections, pages) : [],
+    bookmarks: resolved.document === document ? resolved.bookmarks : [],
+    loading: !!document && resolved.document !== document,
+  };
+}

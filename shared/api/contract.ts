@@ -1,0 +1,229 @@
+// The one API contract between the renderer and its host (Electron IPC, the local web host, or
+// direct calls in tests): each call's channel, request schema (validated by the host) and result
+// type. The renderer never knows which host answers.
+import { z } from 'zod';
+import type { Rubric } from '../round/schema';
+import { sheetDraftSchema, type SheetDraft, type SheetStatus } from '../sheet/draft';
+import type { Problem } from '../problem';
+
+const id = z.string().min(1).max(200);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Where a bundle to open comes from: a path (Electron: dialog or drop) or an upload (web host). */
+export const bundleSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.strictObject({ kind: z.literal('upload'), uploadId: z.string().regex(/^[0-9a-f]{32}$/) }),
+]);
+export type BundleSource = z.infer<typeof bundleSourceSchema>;
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  dataDir: string;
+}
+
+export interface IssuerView {
+  name: string;
+  fingerprint: string;
+  trust: 'first-use' | 'pinned' | 'unknown';
+}
+
+export interface RoundSummary {
+  id: string;
+  title: string;
+  organizer?: string;
+  stage?: string;
+  scoringCloses?: string;
+  confidential: boolean;
+  bundleVersion: number;
+  issuer: IssuerView;
+  applicants: number;
+  finished: number;
+}
+
+export interface BundlePreview {
+  openId: string;
+  fileName: string;
+  roundId: string;
+  title: string;
+  bundleVersion: number;
+  issuedAt: string;
+  issuer: IssuerView;
+  /** The version already imported on this workstation, if any. */
+  importedVersion?: number;
+  categories: { id: string; title: string; applicants: number }[];
+  applicants: number;
+  experts: number;
+  documents: number;
+  bytes: number;
+}
+
+export interface ImportSummary {
+  outcome: 'imported' | 'replaced' | 'unchanged';
+  roundId: string;
+  bundleVersion: number;
+  previousVersion?: number;
+  documents: number;
+  bytes: number;
+  keptSheets: number;
+  reopened: { applicantId: string; reason: string }[];
+}
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  file?: string;
+  entry?: string;
+  problems?: Problem[];
+}
+
+export interface JobView<T> {
+  jobId: string;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  result?: T;
+  error?: ApiErrorBody;
+}
+
+export interface CategoryView {
+  id: string;
+  title: string;
+  rubricId: string;
+  applicants: number;
+  finished: number;
+}
+
+export interface ApplicantRow {
+  id: string;
+  name: string;
+  categoryId: string;
+  status: SheetStatus;
+  /** The sheet was reopened by a re-issued bundle and needs the expert's look (需复核). */
+  reopened: boolean;
+  total: number | null;
+  updatedAt: string | null;
+}
+
+export interface RoundView {
+  summary: RoundSummary;
+  categories: CategoryView[];
+  rubrics: Rubric[];
+  applicants: ApplicantRow[];
+}
+
+export interface DocumentView {
+  /** The document's SHA-256: its id in the store and in URLs. */
+  id: string;
+  position: number;
+  title: string;
+  path: string;
+  size: number;
+  sections: { title: string; page: number }[];
+}
+
+export interface SheetRecord {
+  draft: SheetDraft;
+  status: SheetStatus;
+  reopenedReason: string | null;
+  updatedAt: string;
+}
+
+export interface ApplicantView {
+  roundId: string;
+  applicant: { id: string; name: string; categoryId: string; categoryTitle: string; facts: Record<string, unknown> };
+  rubric: Rubric;
+  documents: DocumentView[];
+  sheet: SheetRecord | null;
+  /** Neighbours in list order, for previous/next. */
+  previousId: string | null;
+  nextId: string | null;
+}
+
+export interface SheetSaved {
+  status: SheetStatus;
+  total: number;
+  updatedAt: string;
+  problems: Problem[];
+}
+
+export interface SearchHit {
+  applicantId: string;
+  applicantName: string;
+  documentId: string;
+  documentTitle: string;
+  documentPosition: number;
+  page: number;
+  snippet: { before: string; match: string; after: string };
+}
+
+export interface SearchStatus {
+  total: number;
+  /** Documents whose extraction has finished, successfully or not (`failed` of them). */
+  done: number;
+  failed: number;
+  running: boolean;
+}
+
+const none = z.strictObject({});
+
+/** channel → request schema. Results are typed in `ApiResults`. */
+export const apiRequests = {
+  'app.info': none,
+  'rounds.list': none,
+  'bundle.open': z.strictObject({ source: bundleSourceSchema }),
+  'bundle.import': z.strictObject({ openId: z.string().regex(/^[0-9a-f]{32}$/), confirmIssuer: z.string().max(100).optional() }),
+  'bundle.discard': z.strictObject({ openId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'job.get': z.strictObject({ jobId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'round.get': z.strictObject({ roundId: id }),
+  'applicant.get': z.strictObject({ roundId: id, applicantId: id }),
+  'sheet.save': z.strictObject({ roundId: id, applicantId: id, draft: sheetDraftSchema }),
+  'search.query': z.strictObject({ roundId: id, query: z.string().min(1).max(200) }),
+  'search.status': z.strictObject({ roundId: id }),
+} as const;
+
+export interface ApiResults {
+  'app.info': AppInfo;
+  'rounds.list': RoundSummary[];
+  'bundle.open': BundlePreview;
+  'bundle.import': { jobId: string };
+  'bundle.discard': { discarded: boolean };
+  'job.get': JobView<ImportSummary>;
+  'round.get': RoundView;
+  'applicant.get': ApplicantView;
+  'sheet.save': SheetSaved;
+  'search.query': SearchHit[];
+  'search.status': SearchStatus;
+}
+
+export type Channel = keyof typeof apiRequests;
+export type RequestOf<C extends Channel> = z.infer<(typeof apiRequests)[C]>;
+export type ResultOf<C extends Channel> = ApiResults[C];
+export const CHANNELS = Object.keys(apiRequests) as Channel[];
+
+export function isChannel(value: string): value is Channel {
+  return Object.prototype.hasOwnProperty.call(apiRequests, value);
+}
+
+/** What every host implements. */
+export type ApiHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResultOf<C>> };
+
+/** The client the renderer gets: the calls, plus what differs by host (document URLs, files). */
+export interface ReviewDeskClient {
+  host: 'electron' | 'web';
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResultOf<C>>;
+  documentUrl(documentId: string): string;
+  /** Lets the user choose a bundle file; null when cancelled. */
+  pickBundle(): Promise<BundleSource | null>;
+  /** A dropped or chosen browser File as a source (uploads it where needed), reporting progress 0..1. */
+  sourceFromFile(file: File, onProgress?: (fraction: number) => void): Promise<BundleSource>;
+}
+
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+}
+
+export { sha256 as documentIdSchema };
