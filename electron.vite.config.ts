@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['es'] },
+      lib: { entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'indexer-worker': resolve(__dirname, 'electron/core/search/indexer-worker.ts') }, formats: ['es'] },
       externalizeDeps: true,
     },
   },

@@ -1,33 +1,142 @@
-// Electron main process: one secure window over the built renderer.
+// Electron main process: one secure window over the built renderer, served by the `app://`
+// protocol; the API contract over IPC with every sender checked; file dialogs; single instance;
+// window size and position remembered. Decisions live in ./security.ts (unit-tested).
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type IpcMainInvokeEvent } from 'electron';
+import type { BundleSource } from '../../shared/api/contract';
+import { SECURITY_HEADERS } from '../core/http/content-security';
+import { parseRange, rangeHeaders } from '../core/http/range';
+import { documentFile } from '../core/store/document-store';
+import { openWorkstation, type Workstation } from '../core/store/workstation';
+import { createWorkspace, type Workspace } from '../core/workspace/api-handlers';
+import { dispatch } from '../core/workspace/dispatch';
+import { knownDocument } from '../core/workspace/round-views';
+import { createTextSearch, type TextSearch } from '../core/workspace/text-search';
+import { contentType } from '../core/http/static-files';
+import { APP_SCHEME, isAllowedNavigation, isTrustedSender, permissionAllowed, RENDERER_ENTRY, resolveAppUrl, restoreWindowState, secureWebPreferences, type WindowState } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '..', 'renderer');
+const windowStateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
+
+let workstation: Workstation | undefined;
+let workspace: Workspace | undefined;
+let search: TextSearch | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+async function serveAppUrl(request: Request): Promise<Response> {
+  const target = resolveAppUrl(request.url);
+  if (target.kind === 'refused') return new Response(`refused: ${target.reason}`, { status: 403 });
+  if (target.kind === 'document') {
+    const document = workstation === undefined ? undefined : knownDocument(workstation.db, target.documentId);
+    if (document === undefined || workstation === undefined) return new Response('no such document', { status: 404 });
+    const answer = parseRange(request.headers.get('range'), document.size);
+    const { status, headers } = rangeHeaders(answer, document.size);
+    const file = documentFile(workstation.documentsDir, document.sha256);
+    const body = answer.kind === 'unsatisfiable' ? null : Readable.toWeb(answer.kind === 'partial' ? createReadStream(file, { start: answer.start, end: answer.end }) : createReadStream(file));
+    return new Response(body as ReadableStream | null, { status, headers: { ...SECURITY_HEADERS, ...headers } });
+  }
+  const file = path.join(rendererDir, target.relativePath);
+  const info = await stat(file).catch(() => null);
+  if (info === null || !info.isFile()) return new Response('not found', { status: 404 });
+  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentType(file) } });
+}
+
+function savedWindowState(): WindowState {
+  let saved: unknown = null;
+  try {
+    saved = JSON.parse(readFileSync(windowStateFile(), 'utf8'));
+  } catch {
+    saved = null;
+  }
+  return restoreWindowState(saved, screen.getAllDisplays().map((display) => display.workArea));
+}
+
+function rememberWindowState(window: BrowserWindow): void {
+  const bounds = window.getNormalBounds();
+  writeFileSync(windowStateFile(), JSON.stringify({ ...bounds, maximized: window.isMaximized() }), { mode: 0o600 });
+}
 
 function createWindow(): BrowserWindow {
+  const state = savedWindowState();
   const window = new BrowserWindow({
-    width: 1366,
-    height: 768,
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
     title: '评审工作台 ReviewDesk',
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    show: false,
+    webPreferences: secureWebPreferences(path.join(here, '..', 'preload', 'index.cjs')),
   });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  void window.loadFile(path.join(here, '../renderer/index.html'));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, window.webContents.getURL())) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.on('close', () => rememberWindowState(window));
+  void window.loadURL(RENDERER_ENTRY);
   return window;
 }
 
-ipcMain.handle('app:version', () => app.getVersion());
+function checkedHandler(handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) {
+  return async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
+    return handler(event, ...args);
+  };
+}
 
-void app.whenReady().then(() => {
-  createWindow();
-});
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+  protocol.handle(APP_SCHEME, serveAppUrl);
+
+  workstation = await openWorkstation(path.join(app.getPath('userData'), 'data'), { create: true });
+  search = createTextSearch(workstation, path.join(here, 'indexer-worker.js'), (error) => console.error('text extraction', error));
+  workspace = createWorkspace({
+    workstation,
+    info: { version: app.getVersion(), host: 'electron' },
+    search: search.service,
+    onImported: () => search?.startIndexing(),
+    resolveSource: async (source: BundleSource) => {
+      if (source.kind !== 'path') throw new Error('the desktop app opens files by path');
+      return { file: source.path, label: source.path };
+    },
+  });
+  search.startIndexing();
+
+  ipcMain.handle('api:call', checkedHandler(async (_event, channel, request) => dispatch(workspace!.handlers, String(channel), request)));
+  ipcMain.handle(
+    'dialog:pick-bundle',
+    checkedHandler(async () => {
+      const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters: [{ name: 'ReviewDesk bundle', extensions: ['rdbundle', 'zip'] }] });
+      const file = result.filePaths[0];
+      return result.canceled || file === undefined ? null : ({ kind: 'path', path: file } satisfies BundleSource);
+    }),
+  );
+  mainWindow = createWindow();
+}
 
 app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  void search?.stop();
+  void workspace?.close();
+  workstation?.close();
+});
+
+void start();

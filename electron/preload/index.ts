@@ -1,10 +1,12 @@
-// The preload exposes the typed ReviewDesk API to the renderer; nothing of Node or Electron leaks.
-import { contextBridge, ipcRenderer } from 'electron';
+// The preload exposes the typed bridge to the renderer; nothing of Node or Electron leaks.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { CallEnvelope, ReviewDeskBridge } from '../../shared/api/bridge';
+import type { BundleSource } from '../../shared/api/contract';
 
-const api = {
-  version: (): Promise<string> => ipcRenderer.invoke('app:version') as Promise<string>,
-};
+const bridge = {
+  call: (channel: string, request: unknown) => ipcRenderer.invoke('api:call', channel, request) as Promise<CallEnvelope>,
+  pickBundle: () => ipcRenderer.invoke('dialog:pick-bundle') as Promise<BundleSource | null>,
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+} satisfies ReviewDeskBridge;
 
-export type PreloadApi = typeof api;
-
-contextBridge.exposeInMainWorld('reviewdesk', api);
+contextBridge.exposeInMainWorld('reviewdesk', bridge);

@@ -18,7 +18,7 @@ import { dispatch } from '../core/workspace/dispatch';
 import { RequestError } from '../core/workspace/errors';
 import { knownDocument } from '../core/workspace/round-views';
 import { checkRequest, TOKEN_COOKIE } from './request-guard';
-import { contentType, staticFile } from './static-files';
+import { contentType, staticFile } from '../core/http/static-files';
 
 export interface WebHostOptions {
   dataDir: string;
@@ -117,6 +117,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (info === null || !info.isFile()) {
       if (path.extname(pathname) !== '') return send(response, 404, 'not found');
       file = path.join(options.rendererDir, 'index.html');
+      if ((await stat(file).catch(() => null)) === null) return send(response, 404, 'the renderer is not built (npm run build)');
     }
     response.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -154,6 +155,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(response, 405, 'method not allowed');
     };
     handle().catch((error: unknown) => {
+      if (process.env.REVIEWDESK_DEBUG) console.error(error);
       if (response.headersSent) return void response.destroy();
       const code = error instanceof RequestError ? error.code : 'failed';
       send(response, 200, JSON.stringify({ ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } }), 'application/json');

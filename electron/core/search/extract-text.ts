@@ -16,7 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { getDocument, InvalidPDFException, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { packagedPdfjsAssets, type PdfjsAssets } from './pdfjs-assets';
+import { assertPdfjsAssets, packagedPdfjsAssets, type PdfjsAssets } from './pdfjs-assets';
 import { pageText, type TextPiece } from './page-text';
 
 export interface PageText {
@@ -109,14 +109,16 @@ function turn(): Promise<void> {
 /**
  * Yields the text of each page in order. Throws TextExtractionError for a file pdf.js cannot
  * read, a password-protected one, or one over the limits; rethrows the signal's reason when
- * cancelled. pdf.js is always destroyed, also when the caller stops early.
+ * cancelled, and throws a plain Error when pdf.js's data files are missing (an installation
+ * problem, not the document's). pdf.js is always destroyed, also when the caller stops early.
  */
 export async function* extractPages(file: string, options: ExtractOptions = {}): AsyncGenerator<PageText, void, undefined> {
   const limits: ExtractLimits = { maxPages: options.maxPages ?? DEFAULT_LIMITS.maxPages, timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.timeoutMs };
   const { signal } = options;
   const deadline = Date.now() + limits.timeoutMs;
-  const data = await readPdf(file);
   const assets = options.assets ?? (packaged ??= packagedPdfjsAssets());
+  assertPdfjsAssets(assets);
+  const data = await readPdf(file);
   const task = getDocument(documentParameters(data, assets));
   let at = 'opening the document';
   const where = () => at;

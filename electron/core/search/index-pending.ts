@@ -25,22 +25,24 @@ export async function indexPendingInline(
     if (signal?.aborted) break;
     progress.current = document.sha256;
     onProgress({ ...progress });
-    let pages: PageText[] | undefined;
+    const pages: PageText[] = [];
     let failure: string | undefined;
     try {
-      pages = [];
       for await (const page of extract(documentFile(documentsDir, document.sha256), { ...extractOptions, ...(signal ? { signal } : {}) })) {
         pages.push(page);
       }
     } catch (error) {
       if (signal?.aborted) break;
-      failure = error instanceof TextExtractionError ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+      // Anything but a TextExtractionError is not about this document (missing pdf.js data, a
+      // bug): stop rather than mark every document failed for good.
+      if (!(error instanceof TextExtractionError)) throw error;
+      failure = error.message;
     }
     if (failure !== undefined) {
       recordFailure(db, document.sha256, failure);
       progress.failed++;
     } else {
-      recordDocumentText(db, document.sha256, pages ?? []);
+      recordDocumentText(db, document.sha256, pages);
     }
     progress.done++;
   }

@@ -1,5 +1,6 @@
 // Where pdf.js finds its data files (CMaps, standard fonts, wasm decoders) when it runs in Node.
 // pdf.js reads them with fs.readFile, so these are folder paths ending in a separator, not URLs.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -23,4 +24,20 @@ export function packagedPdfjsAssets(): PdfjsAssets {
     standardFontDir: folder(path.join(root, 'standard_fonts')),
     wasmDir: folder(path.join(root, 'wasm')),
   };
+}
+
+const checked = new Set<string>();
+
+/**
+ * Throws when the folders lack the files pdf.js needs. Without CMaps pdf.js does not fail: it
+ * returns empty text for non-embedded CJK fonts, which would mark Chinese documents as indexed
+ * with no text. A missing folder is a broken installation, not a broken document.
+ */
+export function assertPdfjsAssets(assets: PdfjsAssets): void {
+  const key = `${assets.cMapDir}|${assets.standardFontDir}`;
+  if (checked.has(key)) return;
+  for (const file of [path.join(assets.cMapDir, 'Adobe-GB1-UCS2.bcmap'), path.join(assets.cMapDir, 'GBK-EUC-H.bcmap'), path.join(assets.standardFontDir, 'FoxitSerif.pfb')]) {
+    if (!existsSync(file)) throw new Error(`pdf.js data file missing: ${file}`);
+  }
+  checked.add(key);
 }

@@ -1,12 +1,11 @@
 // Validates a call from the renderer (any host) and runs its handler; the answer is always an
 // envelope, never an exception, so every host reports failures the same way.
-import { apiRequests, isChannel, type ApiErrorBody, type ApiHandlers, type Channel, type RequestOf } from '../../../shared/api/contract';
+import type { CallEnvelope } from '../../../shared/api/bridge';
+import { apiRequests, isChannel, type ApiHandlers, type Channel, type RequestOf } from '../../../shared/api/contract';
 import { zodProblems } from '../../../shared/zod-problems';
 import { describeError } from './errors';
 
-export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
-
-export async function dispatch(handlers: ApiHandlers, channel: string, request: unknown): Promise<CallOutcome> {
+export async function dispatch(handlers: ApiHandlers, channel: string, request: unknown): Promise<CallEnvelope> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknown-call', message: `unknown call "${channel}"` } };
   const parsed = apiRequests[channel].safeParse(request ?? {});
   if (!parsed.success) {

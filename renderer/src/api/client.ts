@@ -1,6 +1,12 @@
 // The renderer's one client: Electron's preload bridge when present, else the local web host.
 import { ApiError, type BundleSource, type Channel, type RequestOf, type ResultOf, type ReviewDeskClient } from '../../../shared/api/contract';
-import type { CallEnvelope, ReviewDeskBridge } from './bridge';
+import type { CallEnvelope, ReviewDeskBridge } from '../../../shared/api/bridge';
+
+declare global {
+  interface Window {
+    reviewdesk?: ReviewDeskBridge;
+  }
+}
 
 function unwrap<C extends Channel>(envelope: CallEnvelope): ResultOf<C> {
   if (!envelope.ok) throw new ApiError(envelope.error);

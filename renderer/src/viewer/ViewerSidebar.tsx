@@ -1,7 +1,7 @@
 // The collapsible left sidebar: 目录 / 缩略图 / 查找. Only the shown panel is mounted, so hidden
 // thumbnails never render.
-import type { Ref } from 'react';
-import { Tabs, type InputRef } from 'antd';
+import type { ReactNode, Ref } from 'react';
+import { Segmented, type InputRef } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useTranslation } from 'react-i18next';
 import { FindPanel } from './FindPanel';
@@ -24,21 +24,25 @@ interface Props {
 
 export function ViewerSidebar({ panel, onPanelChange, document, currentPage, outline, find, findInputRef, onGoToPage }: Props) {
   const { t } = useTranslation();
-  const panels: { key: SidebarPanel; label: string; content: React.ReactNode }[] = [
-    { key: 'outline', label: t('viewer.sidebar.outline'), content: <OutlinePanel outline={outline} currentPage={currentPage} onGoToPage={onGoToPage} /> },
-    { key: 'thumbnails', label: t('viewer.sidebar.thumbnails'), content: document && <ThumbnailPanel document={document} currentPage={currentPage} onGoToPage={onGoToPage} /> },
-    { key: 'find', label: t('viewer.sidebar.find'), content: <FindPanel find={find} disabled={!document} inputRef={findInputRef} /> },
-  ];
+  let content: ReactNode = null;
+  if (panel === 'find') content = <FindPanel find={find} disabled={!document} inputRef={findInputRef} />;
+  else if (document && panel === 'thumbnails') content = <ThumbnailPanel document={document} currentPage={currentPage} onGoToPage={onGoToPage} />;
+  else if (document) content = <OutlinePanel outline={outline} currentPage={currentPage} onGoToPage={onGoToPage} />;
   return (
     <aside className="rd-viewer__sidebar">
-      <Tabs
+      <Segmented<SidebarPanel>
+        block
         size="small"
-        centered
-        activeKey={panel}
-        onChange={(key) => onPanelChange(key as SidebarPanel)}
-        destroyOnHidden
-        items={panels.map((p) => ({ key: p.key, label: p.label, children: <div className="rd-viewer__panel">{p.content}</div> }))}
+        className="rd-viewer__panels"
+        value={panel}
+        onChange={onPanelChange}
+        options={[
+          { value: 'outline', label: t('viewer.sidebar.outline') },
+          { value: 'thumbnails', label: t('viewer.sidebar.thumbnails') },
+          { value: 'find', label: t('viewer.sidebar.find') },
+        ]}
       />
+      <div className="rd-viewer__panel">{content}</div>
     </aside>
   );
 }

@@ -21,11 +21,11 @@ export function seededDb(): Db {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
-  db.prepare("INSERT INTO trusted_issuers VALUES ('fp', 'secretariat', 'key', 'first-use', 'now')").run();
   return db;
 }
 
 export function addRound(db: Db, roundId: string, applicants: SeedApplicant[]): void {
+  db.prepare("INSERT INTO trusted_issuers VALUES ('fp', 'secretariat', 'key', 'first-use', 'now') ON CONFLICT DO NOTHING").run();
   db.prepare("INSERT INTO rounds VALUES (?, 'title', 'bundle', 1, 'm', 'fp', 'now', '{}', 'now')").run(roundId);
   for (const [position, applicant] of applicants.entries()) {
     db.prepare("INSERT INTO applicants VALUES (?, ?, ?, 'cat', ?, '{}')").run(roundId, applicant.id, applicant.name, position);

@@ -1,6 +1,6 @@
 // What the Electron preload exposes as `window.reviewdesk` (typed here, implemented in
-// electron/preload with `satisfies ReviewDeskBridge`).
-import type { ApiErrorBody, BundleSource } from '../../../shared/api/contract';
+// electron/preload with `satisfies ReviewDeskBridge`, used by renderer/src/api/client.ts).
+import type { ApiErrorBody, BundleSource } from './contract';
 
 export type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -10,8 +10,3 @@ export interface ReviewDeskBridge {
   pathForFile(file: File): string;
 }
 
-declare global {
-  interface Window {
-    reviewdesk?: ReviewDeskBridge;
-  }
-}
