@@ -5,3 +5,4 @@ export { searchRound, type SearchHit } from './search-round';
 export type { Snippet } from './snippet';
 export { startTextIndexing, indexPendingInline, type TextIndexing, type TextIndexingOptions } from './indexer';
 export type { IndexProgress, IndexSummary } from './indexer-messages';
+export { packagedPdfjsAssets, type PdfjsAssets } from './pdfjs-assets';

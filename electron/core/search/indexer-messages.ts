@@ -1,5 +1,6 @@
 // Everything the indexer host and its worker thread say to each other, typed in one place.
 import type { ExtractLimits } from './extract-text';
+import type { PdfjsAssets } from './pdfjs-assets';
 
 /** Progress of one indexing run. `done` counts finished documents, failed ones included. */
 export interface IndexProgress {
@@ -28,6 +29,8 @@ export interface RecordedFailure {
 export interface IndexerWorkerData {
   dataDir: string;
   limits: ExtractLimits;
+  /** pdf.js data folders; the ones inside the installed pdfjs-dist when absent. */
+  assets?: PdfjsAssets;
   /** Failures the host saw (a worker that hung or crashed on a document), recorded first. */
   failures: RecordedFailure[];
 }

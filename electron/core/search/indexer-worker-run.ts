@@ -15,7 +15,8 @@ export function parseWorkerData(value: unknown): IndexerWorkerData {
   const data = value as Partial<IndexerWorkerData>;
   if (typeof data.dataDir !== 'string' || data.dataDir === '') throw new Error('workerData.dataDir must name the data directory');
   const failures = Array.isArray(data.failures) ? data.failures.filter((f) => typeof f?.sha256 === 'string' && typeof f?.error === 'string') : [];
-  return { dataDir: data.dataDir, limits: { ...DEFAULT_LIMITS, ...data.limits }, failures };
+  const assets = data.assets !== undefined && typeof data.assets.cMapDir === 'string' ? { assets: data.assets } : {};
+  return { dataDir: data.dataDir, limits: { ...DEFAULT_LIMITS, ...data.limits }, failures, ...assets };
 }
 
 export async function runIndexerWorker(port: MessagePort, data: IndexerWorkerData, extract = extractPages): Promise<void> {
@@ -31,6 +32,7 @@ export async function runIndexerWorker(port: MessagePort, data: IndexerWorkerDat
     for (const failure of data.failures) recordFailure(db, failure.sha256, failure.error);
     const summary = await indexPendingInline(db, path.join(data.dataDir, DOCUMENTS_DIR), (progress) => post({ type: 'progress', progress }), {
       ...data.limits,
+      ...(data.assets !== undefined ? { assets: data.assets } : {}),
       signal: controller.signal,
       extract,
     });

@@ -4,6 +4,7 @@
 // is replaced by a new worker that records that document as failed and goes on with the rest.
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS, type ExtractLimits } from './extract-text';
+import type { PdfjsAssets } from './pdfjs-assets';
 import {
   isWorkerMessage,
   type HostMessage,
@@ -22,6 +23,8 @@ export interface TextIndexingOptions {
   workerFile: string;
   onProgress?: (progress: IndexProgress) => void;
   limits?: Partial<ExtractLimits>;
+  /** pdf.js data folders, for a packaged app that ships them outside node_modules (or the asar). */
+  assets?: PdfjsAssets;
   /** How much longer than limits.timeoutMs the host waits before terminating a stuck worker. */
   graceMs?: number;
   /** Heap cap of the worker thread, in MB. */
@@ -54,7 +57,7 @@ export function startTextIndexing(options: TextIndexingOptions): TextIndexing {
     };
 
     const launch = (failures: RecordedFailure[]) => {
-      const workerData: IndexerWorkerData = { dataDir: options.dataDir, limits, failures };
+      const workerData: IndexerWorkerData = { dataDir: options.dataDir, limits, failures, ...(options.assets ? { assets: options.assets } : {}) };
       const thread = new Worker(options.workerFile, { workerData, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 } });
       worker = thread;
       let last: IndexProgress = { done: 0, failed: 0, total: 0, current: null };

@@ -19,7 +19,8 @@ export interface TextPiece {
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef`;
 const FOLDED = /[\u2e80-\u2fdf\u3000\ufb00-\ufb06\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u{2f800}-\u{2fa1f}]/gu;
 const SPACES = /[^\S\n]+/gu;
-const UNWANTED = /[^\P{C}\n]|\uFFFD/gu;
+// Other (C) characters and U+FFFD, except whitespace controls such as tab and line feed.
+const UNWANTED = /[^\P{C}\s]|\uFFFD/gu;
 const GAP_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\n]+|[ \\n]+(?=[${CJK}])`, 'gu');
 
 /** Normalises text the same way for pages and for queries. */
@@ -27,8 +28,8 @@ export function normalizeText(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(FOLDED, (char) => char.normalize('NFKC'))
-    .replace(SPACES, ' ')
     .replace(UNWANTED, '')
+    .replace(SPACES, ' ')
     .replace(/ ?\n[ \n]*/g, '\n')
     .replace(/ {2,}/g, ' ')
     .replace(GAP_NEXT_TO_CJK, '')

@@ -1,4 +1,5 @@
 // 目录: sections of the bundle, then the PDF's bookmarks; clicking an entry jumps to its page.
+import { useEffect, useRef } from 'react';
 import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { activeEntryKey, type OutlineEntry } from './logic/outline';
@@ -35,6 +36,10 @@ interface ListProps {
 
 function OutlineList({ heading, entries, active, onGoToPage }: ListProps) {
   const { t } = useTranslation();
+  const activeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    activeButton.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   return (
     <section>
       <h4 className="rd-viewer__outline-heading">{heading}</h4>
@@ -42,6 +47,7 @@ function OutlineList({ heading, entries, active, onGoToPage }: ListProps) {
         {entries.map((entry) => (
           <li key={entry.key}>
             <button
+              ref={entry.key === active ? activeButton : undefined}
               type="button"
               className={entry.key === active ? 'rd-viewer__outline-item is-active' : 'rd-viewer__outline-item'}
               style={{ paddingInlineStart: 8 + entry.depth * 14 }}

@@ -36,13 +36,18 @@ export function usePdfDocument(url: string, attempt: number): DocumentState {
       if (!active) return;
       const openedAt = performance.now();
       task = openPdf(url);
+      let settled = false;
+      // Progress continues after the document opens (ranges for later pages): report it only
+      // while opening.
       task.onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
-        update({ status: 'loading', loaded, total: total > 0 ? total : null });
+        if (!settled) update({ status: 'loading', loaded, total: total > 0 ? total : null });
       };
       try {
         const document = await task.promise;
+        settled = true;
         update({ status: 'ready', document, openedAt, ms: performance.now() - openedAt });
       } catch (error: unknown) {
+        settled = true;
         if (!isCancellation(error)) update({ status: 'error', kind: classifyLoadError(error), detail: describe(error) });
       }
     });

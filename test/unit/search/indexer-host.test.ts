@@ -85,6 +85,14 @@ describe('startTextIndexing', () => {
     await indexing.cancel();
   });
 
+  it('stops with an error, marking no document failed, when the pdf.js data folders are missing', async () => {
+    const dir = dataDirWith('no-assets', [{ label: 'ok', corpus: 'issue3521.pdf' }]);
+    const nowhere = path.join(work, 'no-such-folder') + path.sep;
+    const indexing = startTextIndexing({ dataDir: dir, workerFile: scriptedWorker, assets: { cMapDir: nowhere, standardFontDir: nowhere, wasmDir: nowhere } });
+    await expect(indexing.done).rejects.toThrow(`text indexing failed: pdf.js data file missing: ${path.join(nowhere, 'Adobe-GB1-UCS2.bcmap')}`);
+    expect(statusOf(dir, 'ok')).toBeUndefined();
+  });
+
   it('rejects when the worker cannot open the database', async () => {
     const dir = path.join(work, 'nothing-here');
     await expect(startTextIndexing({ dataDir: dir, workerFile: scriptedWorker }).done).rejects.toThrow(/^text indexing failed: .*(unable to open|directory does not exist)/);

@@ -44,6 +44,7 @@ describe('pageText', () => {
         expect(text).not.toMatch(/[^\P{C}\n]/u);
         expect(text).toBe(text.trim());
       }),
+      { numRuns: 500 },
     );
   });
 });
