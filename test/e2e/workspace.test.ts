@@ -26,6 +26,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   const round = sampleRound();
+  round.applicants[0]!.documents[0]!.sections = [{ title: '营业执照', page: 2 }, { title: '信用报告', page: 3 }, { title: '合同关键页', page: 4 }];
   const dir = path.join(work, 'round');
   for (const applicant of ['A001', 'A002', 'B001']) mkdirSync(path.join(dir, applicant), { recursive: true });
   await makeChinesePdf(browser, path.join(dir, 'A001/申报材料.pdf'), '某某科技有限公司 申报材料', [
@@ -90,6 +91,9 @@ describe('expert workspace in the browser', () => {
     // Review: the document opens at the hit's page; find within it.
     await page.getByTestId('sheet').waitFor();
     await expect.poll(() => page.getByLabel('页码').first().inputValue(), { timeout: 20_000 }).toBe('3');
+    // A checklist item jumps to the section it names.
+    await page.getByTestId('check-label-k1').click();
+    await expect.poll(() => page.getByLabel('页码').first().inputValue()).toBe('2');
     await page.locator('.rd-viewer__panels').getByText('查找', { exact: true }).click();
     const findBox = page.getByLabel('在本文档中查找');
     await findBox.fill('营业执照');

@@ -6,10 +6,12 @@
 // character are therefore removed, so that a phrase is found however the page was set; this is
 // also what the pdf.js viewer's find bar does, so a hit here is a hit there.
 // A few compatibility characters are folded (full-width letters and digits, the ideographic
-// space, ligatures, and the Kangxi radicals and compatibility ideographs that broken Chinese
-// fonts map to, e.g. ⽤ → 用); Chinese punctuation stays as it is. Unassigned, private-use,
+// space, ligatures, and the radicals and compatibility ideographs that broken Chinese fonts map
+// to, e.g. ⽤ → 用, ⻚ → 页); Chinese punctuation stays as it is. Unassigned, private-use,
 // format and control characters other than line breaks are dropped: a font whose ToUnicode maps
 // every glyph to U+FFFF gives no text rather than garbage.
+
+import { RADICAL_EQUIVALENTS } from './cjk-radicals';
 
 export interface TextPiece {
   str: string;
@@ -27,7 +29,7 @@ const GAP_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}])[ \\n]+|[ \\n]+(?=[${CJK}])`, '
 export function normalizeText(raw: string): string {
   return raw
     .normalize('NFC')
-    .replace(FOLDED, (char) => char.normalize('NFKC'))
+    .replace(FOLDED, (char) => RADICAL_EQUIVALENTS.get(char) ?? char.normalize('NFKC'))
     .replace(UNWANTED, '')
     .replace(SPACES, ' ')
     .replace(/ ?\n[ \n]*/g, '\n')

@@ -10,6 +10,7 @@ import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 import { DocumentTabs, type PdfViewerHandle, type ViewerEvent } from '../viewer';
 import { SheetPanel } from './SheetPanel';
+import { sectionForCheck } from './check-sections';
 import { useSheet } from './sheet-store';
 import { useReviewKeys } from './use-review-keys';
 
@@ -84,6 +85,20 @@ export function ReviewScreen({ roundId, applicantId, documentId, page }: { round
     }
   }, []);
 
+  const jumpToCheck = useCallback(
+    (label: string) => {
+      const target = view === null ? null : sectionForCheck(label, view.documents);
+      if (target === null) return false;
+      if (target.documentId === (activeDocument ?? view?.documents[0]?.id)) viewer.current?.goToPage(target.page);
+      else {
+        pendingPage.current = target.page;
+        setActiveDocument(target.documentId);
+      }
+      return true;
+    },
+    [view, activeDocument],
+  );
+
   if (error !== null) return <div style={{ padding: 24 }}><ErrorText error={error} /></div>;
   if (view === null) return <div style={{ padding: 24 }}>{t('common.loading')}</div>;
 
@@ -133,7 +148,7 @@ export function ReviewScreen({ roundId, applicantId, documentId, page }: { round
           )}
         </Splitter.Panel>
         <Splitter.Panel defaultSize={`${sizes[1] ?? 38}%`} min="25%" style={{ overflow: 'auto' }}>
-          <SheetPanel rubric={view.rubric} />
+          <SheetPanel rubric={view.rubric} onCheckClick={jumpToCheck} />
         </Splitter.Panel>
       </Splitter>
     </div>

@@ -154,7 +154,7 @@ function ConflictControl({ disabled }: { disabled: boolean }) {
   );
 }
 
-export function SheetPanel({ rubric }: { rubric: Rubric }) {
+export function SheetPanel({ rubric, onCheckClick }: { rubric: Rubric; onCheckClick?: (checkLabel: string) => boolean }) {
   const { t } = useTranslation();
   const draft = useSheet((sheet) => sheet.draft);
   const evaluation = useSheet((sheet) => sheet.evaluation);
@@ -180,7 +180,10 @@ export function SheetPanel({ rubric }: { rubric: Rubric }) {
                 return (
                   <div key={check.id} style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 4 }}>
                     <span style={{ flex: 1 }}>
-                      {check.label} {check.veto && <Tag color="orange">{t('sheet.veto')}</Tag>}
+                      <Typography.Link onClick={() => onCheckClick?.(check.label)} style={{ color: 'inherit' }} data-testid={`check-label-${check.id}`}>
+                        {check.label}
+                      </Typography.Link>{' '}
+                      {check.veto && <Tag color="orange">{t('sheet.veto')}</Tag>}
                     </span>
                     <Radio.Group
                       size="small"

@@ -49,6 +49,16 @@ describe('extractPages on Chinese and Japanese PDFs', () => {
     expect((error as Error).message).toBe(`pdf.js data file missing: ${path.join(empty, 'Adobe-GB1-UCS2.bcmap')}`);
   });
 
+  it("Chromium's Save as PDF: ToUnicode maps 页 and 门 to CJK radicals (⻚ ⻔), folded back", async () => {
+    // fixtures/chromium-save-as-pdf.pdf was printed by headless Chromium with Noto Sans CJK SC.
+    // pdftotext: 第1页 营业执照长期有效，详见门户网站。 / 马上办理：飞行器与风险评估，黄金周。
+    // pdf.js reads 户 as 戶 (U+6236): the ToUnicode map says so, and a traditional character is
+    // not a compatibility form, so it stays.
+    expect(await pages(path.join(__dirname, 'fixtures/chromium-save-as-pdf.pdf'))).toEqual([
+      { page: 1, text: '第1页营业执照长期有效，详见门戶网站。马上办理：飞行器与风险评估，黄金周。' },
+    ]);
+  });
+
   it('cidfont_cmap_overflow.pdf: CJK Extension A characters (pdftotext agrees)', async () => {
     expect(await pages('cidfont_cmap_overflow.pdf')).toEqual([{ page: 1, text: '㐂㐄㐆㐈㐊㐌㐎㐐㐒㐔㐖㐘' }]);
   });

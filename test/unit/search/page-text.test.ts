@@ -26,6 +26,7 @@ describe('pageText', () => {
     expect(normalizeText('２０２５年　ＡＢＣ')).toBe('2025年ABC');
     expect(normalizeText('ﬁle')).toBe('file');
     expect(normalizeText('⽤⼈')).toBe('用人');
+    expect(normalizeText('第5⻚ ⻔⼾ ⻓期 ⻅附件')).toBe('第5页门户长期见附件');
     expect(normalizeText('（一九三七年八月一日），')).toBe('（一九三七年八月一日），');
   });
 
