@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'release/**', 'resources/pdfjs/**', 'coverage/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'release/**', 'resources/public/**', 'test-results/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -124,19 +124,19 @@ function encryptedPdf(userPassword: string): Buffer {
 async function makeLargePdf(browser: Browser, file: string): Promise<void> {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html lang="zh-CN"><body style="font-family: \'Noto Serif CJK SC\', serif"></body></html>');
-  await page.evaluate(() => {
+  // Browser-side code is passed as text: this project's Node tsconfig has no DOM types.
+  await page.evaluate(`
     for (let i = 1; i <= 300; i += 1) {
       const section = document.createElement('section');
       section.style.cssText = 'page-break-after: always; padding: 40px';
       const heading = document.createElement('h2');
-      heading.textContent = `第 ${i} 页 合同关键页`;
+      heading.textContent = '第 ' + i + ' 页 合同关键页';
       const text = document.createElement('p');
-      text.textContent = `本页为测试页 ${i}。企业通过ISO9001质量管理体系认证，单个项目合同金额不低于200万元。`.repeat(4);
+      text.textContent = ('本页为测试页 ' + i + '。企业通过ISO9001质量管理体系认证，单个项目合同金额不低于200万元。').repeat(4);
       const canvas = document.createElement('canvas');
       canvas.width = 200;
       canvas.height = 150;
       const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
       const image = context.createImageData(200, 150);
       for (let k = 0; k < image.data.length; k += 1) image.data[k] = k % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
       context.putImageData(image, 0, 0);
@@ -145,8 +145,8 @@ async function makeLargePdf(browser: Browser, file: string): Promise<void> {
       section.append(heading, text, img);
       document.body.append(section);
     }
-  });
-  writeFileSync(file, await page.pdf({ format: 'A4', outline: true }));
+  `);
+  writeFileSync(file, await page.pdf({ format: 'A4', outline: true, tagged: true }));
   await page.close();
 }
 
@@ -195,21 +195,28 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     return { page, errors, dialogs };
   }
 
-  const waitForEvent = (page: Page, pattern: RegExp, timeout = 20_000) =>
-    page.waitForFunction((source) => window.__viewerHarness.events.some((e) => new RegExp(source).test(e)), pattern.source, { timeout });
+  /** Waits until the harness logged an event matching `pattern` (or `count` of them). A function,
+   *  not text: the page's CSP forbids evaluating strings. */
+  const waitForEvent = (page: Page, pattern: RegExp, timeout = 20_000, count = 1) =>
+    page.waitForFunction(([source, min]) => {
+      const { events } = (globalThis as unknown as { __viewerHarness: { events: string[] } }).__viewerHarness;
+      return events.filter((e) => new RegExp(source).test(e)).length >= min;
+    }, [pattern.source, count] as const, { timeout });
+
+  const callHandle = (page: Page, call: string) => page.evaluate(`window.__viewerHarness.handle.${call}`);
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `viewer-${name}.png`) });
 
   /** Share of non-white pixels in the first page's canvas: text rendered, not blank. */
-  const inkOnFirstPage = (page: Page) => page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.pdfViewer .page canvas');
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return 0;
+  const inkOnFirstPage = (page: Page): Promise<number> => page.evaluate(`(() => {
+    const canvas = document.querySelector('.pdfViewer .page canvas');
+    const context = canvas && canvas.getContext('2d');
+    if (!context) return 0;
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128 && (data[i + 1] ?? 255) < 128 && (data[i + 2] ?? 255) < 128) ink += 1;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 1] < 128 && data[i + 2] < 128) ink += 1;
     return ink / (data.length / 4);
-  });
+  })()`);
 
   it('shows Chinese text, finds and highlights it, and steps through the matches', async () => {
     const { page, errors } = await openHarness(['/corpus/XiaoBiaoSong.pdf', '/corpus/noembed-sjis.pdf']);
@@ -218,7 +225,7 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     expect(await page.locator('.textLayer').first().textContent()).toContain('关于红军作战的原则');
     expect(await inkOnFirstPage(page)).toBeGreaterThan(0.001);
 
-    await page.evaluate(() => window.__viewerHarness.handle?.find('一九三七年'));
+    await callHandle(page, "find('一九三七年')");
     await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1/9');
     expect(await page.locator('.textLayer .highlight').count()).toBe(9);
     expect(await page.locator('.textLayer .highlight.selected').count()).toBe(1);
@@ -275,10 +282,10 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     await waitForEvent(page, /^pagerendered page=1 /);
     expect(await page.locator('.textLayer').first().textContent()).toContain('Hello');
     await page.getByRole('tab', { name: 'scan-bad.pdf' }).click();
-    await page.waitForFunction(() => window.__viewerHarness.events.filter((e) => e.startsWith('pagerendered page=1 ')).length >= 2);
+    await waitForEvent(page, /^pagerendered page=1 /, 20_000, 2);
     await shot(page, 'scan');
     await page.getByRole('tab', { name: 'evaljs.pdf' }).click();
-    await page.waitForFunction(() => window.__viewerHarness.events.filter((e) => e.startsWith('pagerendered page=1 ')).length >= 3);
+    await waitForEvent(page, /^pagerendered page=1 /, 20_000, 3);
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
@@ -310,14 +317,14 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     expect(await pageBox.inputValue()).toBe('150');
 
     // Keyboard on the focused viewer.
-    await page.evaluate(() => window.__viewerHarness.handle?.focus());
+    await callHandle(page, 'focus()');
     await page.keyboard.press('End');
     await waitForEvent(page, /^pagechange page=300 /);
     await page.keyboard.press('Home');
     await page.keyboard.press('PageDown');
     await expect.poll(() => pageBox.inputValue()).toBe('2');
     await page.keyboard.press('Control+f');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在本文档中查找');
+    await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-label')")).toBe('在本文档中查找');
 
     // Outline (the PDF's bookmarks) jumps to its page.
     await page.getByText('目录', { exact: true }).click();
@@ -338,9 +345,3 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     await page.close();
   }, 120_000);
 });
-
-declare global {
-  interface Window {
-    __viewerHarness: { handle: { find(query: string): void; focus(): void } | null; events: string[] };
-  }
-}

@@ -40,6 +40,23 @@ function stillStored(db: Db, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM documents WHERE sha256 = ?').get(sha256) !== undefined;
 }
 
+/** FTS rowids of a document's pages: its status id times 2^20, plus the page (migration 002). */
+export const PAGE_KEY_SPAN = 1_048_576;
+
+/** Writes the status row (keeping its id) and removes the pages recorded before; returns the id. */
+function writeStatus(db: Db, sha256: string, status: { status: 'done' | 'failed'; pages: number; characters: number; error: string | null }, now: Date): number {
+  const { id } = db
+    .prepare(
+      `INSERT INTO document_text_status (sha256, status, pages, characters, error, extracted_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (sha256) DO UPDATE SET status = excluded.status, pages = excluded.pages, characters = excluded.characters,
+         error = excluded.error, extracted_at = excluded.extracted_at
+       RETURNING id`,
+    )
+    .get(sha256, status.status, status.pages, status.characters, status.error, now.toISOString()) as { id: number };
+  db.prepare('DELETE FROM document_text WHERE rowid BETWEEN ? AND ?').run(id * PAGE_KEY_SPAN, id * PAGE_KEY_SPAN + PAGE_KEY_SPAN - 1);
+  return id;
+}
+
 /**
  * Replaces the document's page texts and marks it done, in one transaction. Returns false (and
  * writes nothing) when the document left the store meanwhile (a re-issue dropped it).
@@ -47,19 +64,14 @@ function stillStored(db: Db, sha256: string): boolean {
 export function recordDocumentText(db: Db, sha256: string, pages: readonly PageText[], now = new Date()): boolean {
   return db.transaction(() => {
     if (!stillStored(db, sha256)) return false;
-    db.prepare('DELETE FROM document_text WHERE sha256 = ?').run(sha256);
-    const insert = db.prepare('INSERT INTO document_text (sha256, page, text) VALUES (?, ?, ?)');
-    let characters = 0;
-    for (const { page, text } of pages) {
-      if (text === '') continue;
-      insert.run(sha256, page, text);
-      characters += [...text].length;
+    const kept = pages.filter((page) => page.text !== '');
+    const characters = kept.reduce((sum, page) => sum + [...page.text].length, 0);
+    const id = writeStatus(db, sha256, { status: 'done', pages: pages.length, characters, error: null }, now);
+    const insert = db.prepare('INSERT INTO document_text (rowid, sha256, page, text) VALUES (?, ?, ?, ?)');
+    for (const { page, text } of kept) {
+      if (!Number.isInteger(page) || page < 1 || page >= PAGE_KEY_SPAN) throw new RangeError(`page number out of range: ${page}`);
+      insert.run(id * PAGE_KEY_SPAN + page, sha256, page, text);
     }
-    db.prepare(
-      `INSERT INTO document_text_status (sha256, status, pages, characters, error, extracted_at) VALUES (?, 'done', ?, ?, NULL, ?)
-       ON CONFLICT (sha256) DO UPDATE SET status = 'done', pages = excluded.pages, characters = excluded.characters,
-         error = NULL, extracted_at = excluded.extracted_at`,
-    ).run(sha256, pages.length, characters, now.toISOString());
     return true;
   })();
 }
@@ -68,12 +80,7 @@ export function recordDocumentText(db: Db, sha256: string, pages: readonly PageT
 export function recordFailure(db: Db, sha256: string, error: string, now = new Date()): boolean {
   return db.transaction(() => {
     if (!stillStored(db, sha256)) return false;
-    db.prepare('DELETE FROM document_text WHERE sha256 = ?').run(sha256);
-    db.prepare(
-      `INSERT INTO document_text_status (sha256, status, pages, characters, error, extracted_at) VALUES (?, 'failed', 0, 0, ?, ?)
-       ON CONFLICT (sha256) DO UPDATE SET status = 'failed', pages = 0, characters = 0, error = excluded.error,
-         extracted_at = excluded.extracted_at`,
-    ).run(sha256, error === '' ? 'unknown error' : error, now.toISOString());
+    writeStatus(db, sha256, { status: 'failed', pages: 0, characters: 0, error: error === '' ? 'unknown error' : error }, now);
     return true;
   })();
 }

@@ -6,7 +6,7 @@ export const en: Same<typeof zhCN> = {
   app: { title: 'ReviewDesk', language: 'Language' },
   viewer: {
     label: 'PDF reader: {{title}}',
-    sidebar: { show: 'Show sidebar', hide: 'Hide sidebar', outline: 'Contents', thumbnails: 'Pages', find: 'Find' },
+    sidebar: { show: 'Show sidebar', hide: 'Hide sidebar', outline: 'Outline', thumbnails: 'Pages', find: 'Find' },
     toolbar: {
       pageBefore: 'Page',
       pageAfter: 'of {{pages}}',

@@ -27,7 +27,7 @@ describe('migration 002 document-text', () => {
     migrate(db, migrations.slice(0, 2));
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     const added = objects(db).filter((name) => !before.includes(name));
-    expect(added).toEqual(expect.arrayContaining(['table document_text', 'table document_text_status', 'trigger documents_forget_text']));
+    expect(added).toEqual(expect.arrayContaining(['table document_text', 'table document_text_status', 'trigger document_text_status_forget_pages']));
     expect(objects(db)).toEqual(expect.arrayContaining(before));
     db.close();
   });
@@ -68,19 +68,19 @@ describe('migration 002 document-text', () => {
     db.close();
   });
 
-  it('forgetting a document forgets its status and its page texts', () => {
+  it('forgetting a document forgets its status and its pages, found by rowid (status id * 2^20 + page)', () => {
     const db = at002();
     migrate(db);
     const other = 'b'.repeat(64);
-    for (const sha of [SHA, other]) {
+    for (const [id, sha] of [[1, SHA], [2, other]] as const) {
       db.prepare('INSERT INTO documents (sha256, size) VALUES (?, 1)').run(sha);
-      db.prepare("INSERT INTO document_text_status (sha256, status, pages, characters, extracted_at) VALUES (?, 'done', 1, 9, 'now')").run(sha);
-      db.prepare('INSERT INTO document_text (sha256, page, text) VALUES (?, 1, ?)').run(sha, '营业执照复印件');
+      db.prepare("INSERT INTO document_text_status (id, sha256, status, pages, characters, extracted_at) VALUES (?, ?, 'done', 2, 14, 'now')").run(id, sha);
+      for (const page of [1, 2]) db.prepare('INSERT INTO document_text (rowid, sha256, page, text) VALUES (?, ?, ?, ?)').run(id * 2 ** 20 + page, sha, page, '营业执照复印件');
     }
     db.prepare('DELETE FROM documents WHERE sha256 = ?').run(SHA);
     expect(db.prepare('SELECT sha256 FROM document_text_status').pluck().all()).toEqual([other]);
-    expect(db.prepare('SELECT sha256 FROM document_text').pluck().all()).toEqual([other]);
-    expect(db.prepare(`SELECT sha256 FROM document_text WHERE document_text MATCH '"营业执照"'`).pluck().all()).toEqual([other]);
+    expect(db.prepare('SELECT rowid FROM document_text').pluck().all()).toEqual([2 * 2 ** 20 + 1, 2 * 2 ** 20 + 2]);
+    expect(db.prepare(`SELECT DISTINCT sha256 FROM document_text WHERE document_text MATCH '"营业执照"'`).pluck().all()).toEqual([other]);
     db.close();
   });
 });

@@ -22,11 +22,11 @@ describe('pageText', () => {
     expect(pageText([item('使用'), item(' '), item('PDF'), item(' '), item('文件，共 12 页')])).toBe('使用PDF文件，共12页');
   });
 
-  it('folds full-width letters and digits, the ideographic space, ligatures and Kangxi radicals; keeps Chinese punctuation', () => {
+  it('folds full-width letters and digits, the ideographic space, ligatures and radicals; keeps Chinese punctuation', () => {
     expect(normalizeText('２０２５年　ＡＢＣ')).toBe('2025年ABC');
     expect(normalizeText('ﬁle')).toBe('file');
     expect(normalizeText('⽤⼈')).toBe('用人');
-    expect(normalizeText('第5⻚ ⻔⼾ ⻓期 ⻅附件')).toBe('第5页门户长期见附件');
+    expect(normalizeText('第5⻚ ⻔⼝ ⻓期 ⻅附件')).toBe('第5页门口长期见附件');
     expect(normalizeText('（一九三七年八月一日），')).toBe('（一九三七年八月一日），');
   });
 
