@@ -32,6 +32,8 @@ export default defineConfig({
           index: resolve(__dirname, 'renderer/index.html'),
           // Standalone PDF viewer page for browser tests and benchmarks.
           'viewer-harness': resolve(__dirname, 'renderer/viewer-harness.html'),
+          // pdf.js's components viewer wired as its simpleviewer example: the benchmark's baseline.
+          'pdfjs-baseline': resolve(__dirname, 'renderer/pdfjs-baseline.html'),
         },
       },
     },

@@ -16,7 +16,10 @@ async function bundle(name) {
 }
 
 const only = process.argv[2];
-const benches = [{ name: 'import-bench', children: ['import-child'] }].filter((bench) => !only || bench.name.startsWith(only));
+const benches = [
+  { name: 'import-bench', children: ['import-child'] },
+  { name: 'viewer-bench', children: [] },
+].filter((bench) => !only || bench.name.startsWith(only));
 for (const bench of benches) {
   const children = await Promise.all(bench.children.map(bundle));
   const result = spawnSync(process.execPath, [await bundle(bench.name), ...children], { stdio: 'inherit' });

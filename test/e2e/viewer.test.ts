@@ -5,74 +5,19 @@
 // loading of a 300-page PDF. Screenshots go to test-results/e2e/viewer-*.png.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Served } from './static-server';
 
-const ROOT = path.resolve(__dirname, '../..');
+import { CORPUS, ROOT } from '../helpers/project-root';
+
 const RENDERER = path.join(ROOT, 'out/renderer');
-const CORPUS = path.resolve(ROOT, '../shared/testdata/pdf-corpus');
-const CHROMIUM = process.env.REVIEWDESK_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-
-interface Served {
-  path: string;
-  status: number;
-  bytes: number;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.pdf': 'application/pdf', '.svg': 'image/svg+xml',
-};
-
-/** Static files with single-range support: `/corpus/*` and `/gen/*` map to folders, the rest to the build. */
-function startServer(mounts: Record<string, string>, fallback: string): Promise<{ server: http.Server; url: string; log: Served[] }> {
-  const log: Served[] = [];
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
-    const base = mount ? mounts[mount] ?? fallback : fallback;
-    const relative = path.normalize(mount ? pathname.slice(mount.length) : pathname).replace(/^[/\\]+/, '');
-    const file = path.join(base, relative);
-    const stat = file.startsWith(base) && existsSync(file) ? statSync(file) : null;
-    if (!stat?.isFile()) {
-      log.push({ path: pathname, status: 404, bytes: 0 });
-      res.writeHead(404).end();
-      return;
-    }
-    const headers: Record<string, string> = {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store',
-    };
-    let start = 0;
-    let end = stat.size - 1;
-    let status = 200;
-    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    if (range) {
-      start = Number(range[1]);
-      end = range[2] ? Math.min(Number(range[2]), stat.size - 1) : stat.size - 1;
-      status = 206;
-      headers['Content-Range'] = `bytes ${start}-${end}/${stat.size}`;
-    }
-    headers['Content-Length'] = String(end - start + 1);
-    res.writeHead(status, headers);
-    const entry: Served = { path: pathname, status, bytes: 0 };
-    log.push(entry);
-    const stream = createReadStream(file, { start, end });
-    stream.on('data', (chunk) => {
-      entry.bytes += chunk.length;
-    });
-    stream.pipe(res);
-    res.on('close', () => stream.destroy());
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, log }));
-  });
-}
 
 /** A PDF protected by a user password (standard security handler V1/R2, RC4 40-bit). */
 function encryptedPdf(userPassword: string): Buffer {
@@ -150,9 +95,7 @@ async function makeLargePdf(browser: Browser, file: string): Promise<void> {
   await page.close();
 }
 
-const available = existsSync(CHROMIUM) && existsSync(CORPUS);
-
-describe.skipIf(!available)('PDF viewer in Chromium', () => {
+describe('PDF viewer in Chromium', () => {
   let browser: Browser;
   let server: http.Server;
   let baseUrl: string;
@@ -168,10 +111,7 @@ describe.skipIf(!available)('PDF viewer in Chromium', () => {
     generated = mkdtempSync(path.join(tmpdir(), 'reviewdesk-viewer-'));
     writeFileSync(path.join(generated, 'encrypted.pdf'), encryptedPdf('secret'));
     writeFileSync(path.join(generated, 'not-a-pdf.pdf'), '这不是 PDF 文件，只是文本。\n');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     await makeLargePdf(browser, path.join(generated, 'large-300.pdf'));
     ({ server, url: baseUrl, log } = await startServer({ '/corpus/': CORPUS, '/gen/': generated }, RENDERER));
   });

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../..');
+import { ROOT } from '../helpers/project-root';
+export { ROOT };
 export const HOST_SCRIPT = path.join(ROOT, 'out/web/host.mjs');
 
 export function builtForBrowser(): boolean {

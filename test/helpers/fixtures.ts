@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { generateKey, unlockKey, type UnlockedKey } from '../../electron/core/keys/secret-key';
 
-export const CORPUS = path.resolve(__dirname, '../../../shared/testdata/pdf-corpus');
+export { CORPUS } from './project-root';
+import { CORPUS } from './project-root';
 export const PASSPHRASE = '正确 horse battery staple';
 
 /** A temp folder removed after the test file. */

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-export const ROOT = path.resolve(__dirname, '../..');
+export { ROOT } from './project-root';
+import { ROOT } from './project-root';
 const built = new Map<string, string>();
 
 export async function bundleScript(entry: string): Promise<string> {

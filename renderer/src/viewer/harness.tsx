@@ -65,7 +65,7 @@ function Harness() {
       activeId={activeId}
       onChange={setActiveId}
       onViewerEvent={(event) => {
-        harness.events.push(describe(event));
+        harness.events.push(`${describe(event)} at=${Math.round(performance.now())}`);
       }}
     />
   );
