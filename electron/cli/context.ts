@@ -5,6 +5,9 @@ import { UsageError } from './usage';
 export interface CommandContext {
   json: boolean;
   option(name: string): string | undefined;
+  /** All values of a repeatable option. */
+  options(name: string): string[];
+  flag(name: string): boolean;
   requireOption(name: string): string;
   requirePositional(label: string): string;
   positionals: string[];
@@ -20,7 +23,7 @@ export function parseCommand(args: string[], options: OptionSpec, write: (text: 
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const json = values.json === true;
   const option = (name: string) => {
     const value = values[name];
@@ -31,6 +34,11 @@ export function parseCommand(args: string[], options: OptionSpec, write: (text: 
     json,
     positionals: parsed.positionals,
     option,
+    options: (name) => {
+      const value = values[name];
+      return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    },
+    flag: (name) => values[name] === true,
     requireOption(name) {
       const value = option(name);
       if (value === undefined || value === '') throw new UsageError(`missing --${name}`);

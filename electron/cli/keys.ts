@@ -7,6 +7,7 @@ import { decodePublicKey, fingerprintOf, looksLikeFingerprint, sameFingerprint }
 import { unlockKey, WrongPassphraseError, type UnlockedKey } from '../core/keys/secret-key';
 import { Rejection } from '../core/rejection';
 import { readPassphrase } from './passphrase';
+import { UsageError } from './usage';
 
 export async function unlockKeyFile(file: string): Promise<UnlockedKey> {
   const json = await readJsonFile(file);
@@ -39,4 +40,16 @@ export async function resolveIssuer(value: string | undefined): Promise<string |
   if (!existsSync(value) && looksLikeFingerprint(value)) return value;
   const identity = await readPublicIdentity(value);
   return fingerprintOf(decodePublicKey(identity.publicKey)!);
+}
+
+/** `--expert-key ID=FILE.pub` (repeatable): expert id → public key. */
+export async function resolveExpertKeys(values: string[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0 || at === value.length - 1) throw new UsageError(`--expert-key takes ID=FILE.pub, got "${value}"`);
+    const identity = await readPublicIdentity(value.slice(at + 1));
+    keys.set(value.slice(0, at), identity.publicKey);
+  }
+  return keys;
 }

@@ -6,6 +6,8 @@ import { keygen } from './commands/keygen';
 import { pack } from './commands/pack';
 import { inspect } from './commands/inspect';
 import { importCommand } from './commands/import';
+import { score } from './commands/score';
+import { verify } from './commands/verify';
 import { HELP, UsageError } from './usage';
 
 interface Command {
@@ -20,6 +22,8 @@ const commands: Record<string, Command> = {
   pack: { options: { key: text, out: text, 'bundle-id': text, 'bundle-version': text }, run: pack },
   inspect: { options: { issuer: text }, run: inspect },
   import: { options: { data: text, issuer: text }, run: importCommand },
+  score: { options: { key: text, expert: text, sheet: text, out: text, revision: text, draft: { type: 'boolean' }, issuer: text }, run: score },
+  verify: { options: { bundle: text, issuer: text, 'expert-key': { type: 'string', multiple: true } }, run: verify },
 };
 
 export interface Io {

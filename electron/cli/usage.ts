@@ -13,6 +13,8 @@ Usage:
   reviewdesk pack DIR --key FILE.key --out X.rdbundle [--bundle-id UUID --bundle-version N]
   reviewdesk inspect X.rdbundle [--issuer FILE.pub|FINGERPRINT] [--json]
   reviewdesk import X.rdbundle --data DIR [--issuer FILE.pub|FINGERPRINT] [--json]
+  reviewdesk score X.rdbundle --key FILE.key --expert ID --sheet S.json --out Y.rdscore [--revision N] [--draft] [--issuer P]
+  reviewdesk verify Y.rdscore --bundle X.rdbundle [--issuer P] [--expert-key ID=FILE.pub]… [--json]
 
 Passphrases come from REVIEWDESK_PASSPHRASE when it is set, else from a prompt.
 Exit codes: 0 done; 1 rejected input (the message names the file, the entry and what is wrong);

@@ -87,7 +87,9 @@ export function panelAgreement(rankedIds: readonly string[], entries: readonly A
   const ranked = new Set(rankedIds);
   const rows = entries.filter((entry) => ranked.has(entry.applicant.id));
   const covering = new Map<string, number>();
-  for (const entry of rows) for (const review of entry.reviews) covering.set(review.expertId, (covering.get(review.expertId) ?? 0) + 1);
+  for (const entry of rows) {
+    for (const review of entry.reviews) covering.set(review.expertId, (covering.get(review.expertId) ?? 0) + 1);
+  }
   const experts = [...covering].filter(([, count]) => count === rows.length).map(([id]) => id).sort(byText);
   const matrix = rows.map((entry) =>
     experts.map((expertId) => entry.reviews.find((review) => review.expertId === expertId)!.total),
@@ -96,7 +98,7 @@ export function panelAgreement(rankedIds: readonly string[], entries: readonly A
   return {
     kendallW: display(kendallW(matrix)),
     icc: display(icc21(matrix)),
-    experts: rows.length === 0 ? 0 : experts.length,
+    experts: experts.length,
     applicants: rows.length,
   };
 }

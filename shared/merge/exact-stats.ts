@@ -53,19 +53,16 @@ export function variance(values: readonly Fraction[]): Fraction | null {
   return sum(squares).div(fraction(values.length));
 }
 
-/** ⌊√n⌋ for a bigint n ≥ 0 (Newton's method). */
+/** ⌊√n⌋ for a bigint n ≥ 0 (Newton's method from a power of two above the root). */
 export function integerSqrt(n: bigint): bigint {
   if (n < 0n) throw new RangeError('square root of a negative number');
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n)))) + 1n;
+  let x = 1n << (BigInt(n.toString(2).length) / 2n + 1n);
   for (;;) {
     const next = (x + n / x) / 2n;
-    if (next >= x) break;
+    if (next >= x) return x;
     x = next;
   }
-  while (x * x > n) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
 }
 
 /**

@@ -1,16 +1,15 @@
 // Judging one category on exact values: every applicant's score by each method, its standing
 // (ineligible, below quorum, discrepancy), rank and award. Used for the results and again, one
 // expert left out at a time, for robustness.
-import type { Fraction } from '../exact';
-import { exactOf } from '../exact';
-import type { AggregationMethod, Category, Rubric } from '../round/schema';
+import { exactOf, type Fraction } from '../exact';
 import type { NormalisedAggregation } from '../round/aggregation';
+import type { AggregationMethod, Category, Rubric } from '../round/schema';
 import { aggregateExact } from './aggregate';
+import { decideAwards } from './award';
 import { fraction, maximum, minimum } from './exact-stats';
 import { rankContenders, type Contender } from './rank';
 import { byText, type ApplicantReviews } from './reviews';
 import type { TieBreakKey } from './tie-break';
-import { decideAwards } from './award';
 import { zscoreScores } from './zscore';
 
 /** What is fixed for a category while judging it. */
@@ -54,6 +53,10 @@ export function hasDiscrepancy(entry: ApplicantReviews, percent: number | undefi
   return high.sub(low).gt(fullMarks.mul(exactOf(percent)).div(fraction(100)));
 }
 
+/**
+ * All four methods for every applicant. The z statistics use every valid sheet of the category,
+ * those of ineligible and below-quorum applicants included ("all valid totals in the category").
+ */
 function methodScores(rules: CategoryRules, entries: readonly ApplicantReviews[]): Map<string, Judgement['methods']> {
   const zscores = zscoreScores(
     entries.flatMap((entry) =>

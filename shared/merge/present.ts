@@ -8,7 +8,7 @@ import { allCriteria, criterionValue } from '../rubric';
 import { maximum, mean, minimum, roundedSd } from './exact-stats';
 import type { Judgement } from './judge';
 import type { Review } from './reviews';
-import { AGGREGATION_METHODS, type CriterionStats, type Flag, type MethodScores, type RankedApplicant } from './types';
+import type { CriterionStats, Flag, MethodScores, RankedApplicant } from './types';
 
 const DECIMALS = 2;
 
@@ -48,9 +48,12 @@ function flagsOf(judgement: Judgement, fragile: readonly string[]): Flag[] {
 export function presentApplicant(rubric: Rubric, judgement: Judgement, fragile: readonly string[]): RankedApplicant {
   const { applicant, reviews, conflicts } = judgement.entry;
   const totals = reviews.map((review) => review.total);
-  const methods = Object.fromEntries(
-    AGGREGATION_METHODS.map((method) => [method, displayScore(judgement.methods[method])]),
-  ) as MethodScores;
+  const methods: MethodScores = {
+    mean: displayScore(judgement.methods.mean),
+    'trimmed-mean': displayScore(judgement.methods['trimmed-mean']),
+    median: displayScore(judgement.methods.median),
+    zscore: displayScore(judgement.methods.zscore),
+  };
   return {
     applicantId: applicant.id,
     name: applicant.name,

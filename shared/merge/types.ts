@@ -107,7 +107,10 @@ export interface CategoryResult {
   title: string;
   method: AggregationMethod;
   fullMarks: number;
-  /** Ranked applicants by rank then id, then the unranked ones (see rank.ts). */
+  /**
+   * The ranked applicants by rank, ties by id; then the unranked ones (ineligible or below quorum)
+   * by exact score, highest first, those without a score last, then by id.
+   */
   ranking: RankedApplicant[];
   agreement: Agreement;
 }

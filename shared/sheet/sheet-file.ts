@@ -6,14 +6,16 @@ import { problemAt, problemsUnder } from '../problem-at';
 import { applicantRubric, assignedApplicants, findApplicant } from '../round/lookup';
 import type { RoundDefinition } from '../round/schema';
 import { zodProblems } from '../zod-problems';
-import { sheetFileSchema, sheetInputSchema, type SheetFile } from './schema';
-import { validateSheet } from './validate';
+import { scoreSheetSchema, sheetFileSchema, sheetInputSchema, type SheetFile } from './schema';
+import { validateScoreSheet, validateSheet } from './validate';
 
 export interface SheetFileOptions {
   /** The expert filling the sheets: each applicant must be assigned to them. */
   expertId?: string;
   /** A final file has a sheet for every applicant assigned to the expert (needs expertId). */
   final?: boolean;
+  /** `input` (default): sheets as typed for `score` (strict); `payload`: sheets of a score file (all §3 fields, unknown ones kept). */
+  form?: 'input' | 'payload';
 }
 
 const sheetFileShell = z.strictObject({ sheets: z.array(z.unknown()) });
@@ -42,9 +44,10 @@ export function validateSheetFile(
     const where = jsonPath(['sheets', i]);
     const applicantId = (sheet as { applicantId?: unknown } | null)?.applicantId;
     const rubric = typeof applicantId === 'string' ? applicantRubric(round, applicantId) : undefined;
-    if (rubric !== undefined) problems.push(...validateSheet(rubric, sheet, where));
+    const payloadForm = options.form === 'payload';
+    if (rubric !== undefined) problems.push(...(payloadForm ? validateScoreSheet : validateSheet)(rubric, sheet, where));
     else {
-      const parsed = sheetInputSchema.safeParse(sheet);
+      const parsed = (payloadForm ? scoreSheetSchema : sheetInputSchema).safeParse(sheet);
       if (!parsed.success) problems.push(...problemsUnder(where, zodProblems(parsed.error, sheet)));
     }
     if (typeof applicantId !== 'string' || applicantId === '') return;
@@ -66,7 +69,7 @@ export function validateSheetFile(
     }
   }
 
-  const parsed = sheetFileSchema.safeParse(input);
-  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
-  return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems };
+  const parsed = options.form === 'payload' ? { success: true as const, data: input as SheetFile } : sheetFileSchema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: zodProblems(parsed.error, input) };
 }

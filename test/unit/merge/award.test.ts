@@ -147,6 +147,7 @@ describe('levels: the service-capability grades', () => {
       { id: 'c1', label: '积分', max: 100, step: 0.5 },
       { id: 'g', label: '业绩', children: [{ id: 'g1', label: '工程业绩', max: 25, step: 0.5 }, { id: 'g2', label: '技术创新', max: 25, step: 0.5 }] },
     ],
+    checks: [{ id: 'k1', label: '营业执照', veto: true }, { id: 'k2', label: '保密承诺' }],
   };
   const applicants: ApplicantSpec[] = [
     { id: 'P1', facts: { staff: 20, contractTotal: 5200000 } },

@@ -10,12 +10,11 @@ import type {
   AnyCondition,
   Condition,
   FactCondition,
-  FactValue,
-  Level,
   RoundDefinition,
   Rubric,
 } from '../../../shared/round/schema';
 import { validateRound } from '../../../shared/round/validate';
+import { bandAward, levelAward, type Facts } from '../../../shared/merge';
 import { allCriteria, criterionMax, findCriterion, fullMarks, isGroup, leaves } from '../../../shared/rubric';
 
 const dir = path.resolve(__dirname, '../../../resources/templates');
@@ -82,58 +81,13 @@ function valueAt(root: unknown, jsonPath: string): unknown {
   return node;
 }
 
-// ---- a tiny evaluator of award levels (FORMATS §1, §6): first level whose minScore and `when` hold ----
-
-type Facts = Readonly<Record<string, FactValue>>;
-
-function compare(left: FactValue, op: string, right: FactValue): boolean {
-  if (typeof left === 'number' && typeof right === 'number') {
-    const a = exactOf(left);
-    const b = exactOf(right);
-    const order = a.compare(b);
-    switch (op) {
-      case '>=': return order >= 0;
-      case '>': return order > 0;
-      case '<=': return order <= 0;
-      case '<': return order < 0;
-      case '==': return order === 0;
-      case '!=': return order !== 0;
-    }
-    throw new Error(`unknown operator ${op}`);
-  }
-  if (op === '==') return left === right;
-  if (op === '!=') return left !== right;
-  return false;
-}
-
-function isAll(condition: Condition): condition is AllCondition {
-  return Array.isArray((condition as AllCondition).all);
-}
-
-function isAny(condition: Condition): condition is AnyCondition {
-  return Array.isArray((condition as AnyCondition).any);
-}
-
-/** The facts a condition compares, in order. */
+/** The facts a level condition compares, in order. */
 function factsOf(condition: Condition): string[] {
-  if (isAll(condition)) return condition.all.flatMap(factsOf);
-  if (isAny(condition)) return condition.any.flatMap(factsOf);
+  const all = (condition as Partial<AllCondition>).all;
+  if (Array.isArray(all)) return all.flatMap(factsOf);
+  const any = (condition as Partial<AnyCondition>).any;
+  if (Array.isArray(any)) return any.flatMap(factsOf);
   return [(condition as FactCondition).fact];
-}
-
-function holds(condition: Condition, facts: Facts): boolean {
-  if (isAll(condition)) return condition.all.every((part) => holds(part, facts));
-  if (isAny(condition)) return condition.any.some((part) => holds(part, facts));
-  const { fact, op, value } = condition as FactCondition;
-  const known = Object.prototype.hasOwnProperty.call(facts, fact) ? facts[fact] : undefined;
-  return known !== undefined && compare(known, op, value);
-}
-
-function levelOf(levels: readonly Level[], score: number, facts: Facts): string | null {
-  const reached = levels.find(
-    (level) => exactOf(score).compare(exactOf(level.minScore)) >= 0 && (level.when === undefined || holds(level.when, facts)),
-  );
-  return reached?.label ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +246,8 @@ describe('service-capability-grading (001)', () => {
   const award = category.award;
   if (award?.type !== 'levels') throw new Error('expected levels');
   const levels = award.levels;
-  const grade = (score: number, facts: Facts) => levelOf(levels, score, facts);
+  // the project's own evaluator (shared/merge), as merge will apply it
+  const grade = (score: number, facts: Facts) => levelAward(exactOf(score), facts, levels);
 
   it('scores the five point items of the document, their points being examples', () => {
     expect(leaves(onlyRubric(round)).map((leaf) => leaf.label)).toEqual([
@@ -444,6 +399,10 @@ describe('smart-city-maturity (002)', () => {
     if (award?.type !== 'bands') throw new Error('expected bands');
     expect(award.bands.map((band) => [band.label, band.minScore])).toEqual([
       ['准备期', 0], ['起步期', 55], ['成长期', 70], ['成熟期', 85],
+    ]);
+    const band = (score: number) => bandAward(exactOf(score), award.bands);
+    expect([0, 54.99, 55, 69.5, 70, 84.99, 85, 100].map(band)).toEqual([
+      '准备期', '准备期', '起步期', '起步期', '成长期', '成长期', '成熟期', '成熟期',
     ]);
   });
 });
