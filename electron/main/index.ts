@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type IpcMainInvokeEvent } from 'electron';
-import type { BundleSource } from '../../shared/api/contract';
+import { fileToSaveSchema, type BundleSource } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from '../core/http/content-security';
 import { parseRange, rangeHeaders } from '../core/http/range';
 import { documentFile } from '../core/store/document-store';
@@ -127,6 +127,17 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openFile'], filters: [{ name: 'ReviewDesk bundle', extensions: ['rdbundle', 'zip'] }] });
       const file = result.filePaths[0];
       return result.canceled || file === undefined ? null : ({ kind: 'path', path: file } satisfies BundleSource);
+    }),
+  );
+  ipcMain.handle(
+    'dialog:save-file',
+    checkedHandler(async (_event, file) => {
+      const parsed = fileToSaveSchema.safeParse(file);
+      if (!parsed.success) return false;
+      const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.basename(parsed.data.fileName) });
+      if (result.canceled || result.filePath === undefined) return false;
+      writeFileSync(result.filePath, Buffer.from(parsed.data.base64, 'base64'), { mode: 0o600 });
+      return true;
     }),
   );
   mainWindow = createWindow();

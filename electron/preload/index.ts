@@ -1,12 +1,13 @@
 // The preload exposes the typed bridge to the renderer; nothing of Node or Electron leaks.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { CallEnvelope, ReviewDeskBridge } from '../../shared/api/bridge';
-import type { BundleSource } from '../../shared/api/contract';
+import type { BundleSource, FileToSave } from '../../shared/api/contract';
 
 const bridge = {
   call: (channel: string, request: unknown) => ipcRenderer.invoke('api:call', channel, request) as Promise<CallEnvelope>,
   pickBundle: () => ipcRenderer.invoke('dialog:pick-bundle') as Promise<BundleSource | null>,
   pathForFile: (file: File) => webUtils.getPathForFile(file),
+  saveFile: (file: FileToSave) => ipcRenderer.invoke('dialog:save-file', file) as Promise<boolean>,
 } satisfies ReviewDeskBridge;
 
 contextBridge.exposeInMainWorld('reviewdesk', bridge);

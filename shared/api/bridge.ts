@@ -1,6 +1,6 @@
 // What the Electron preload exposes as `window.reviewdesk` (typed here, implemented in
 // electron/preload with `satisfies ReviewDeskBridge`, used by renderer/src/api/client.ts).
-import type { ApiErrorBody, BundleSource } from './contract';
+import type { ApiErrorBody, BundleSource, FileToSave } from './contract';
 
 export type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -8,5 +8,6 @@ export interface ReviewDeskBridge {
   call(channel: string, request: unknown): Promise<CallEnvelope>;
   pickBundle(): Promise<BundleSource | null>;
   pathForFile(file: File): string;
+  saveFile(file: FileToSave): Promise<boolean>;
 }
 

@@ -105,8 +105,47 @@ export interface ApplicantRow {
   updatedAt: string | null;
 }
 
+export interface IdentityView {
+  exists: boolean;
+  name?: string;
+  fingerprint?: string;
+  publicKey?: string;
+}
+
+/** Who this workstation's expert is in a round. */
+export type BindingView =
+  | { state: 'no-identity' }
+  | { state: 'bound'; expertId: string; expertName: string; how: 'roster-key' | 'chosen' }
+  | { state: 'choose'; candidates: { id: string; name: string }[]; othersKeyed: { id: string; name: string }[] };
+
+export interface ExportRecord {
+  revision: number;
+  final: boolean;
+  createdAt: string;
+  fileName: string;
+  sha256: string;
+  sheets: number;
+  bundleVersion: number;
+}
+
+export interface ExportStatus {
+  /** Assigned applicants whose sheet is not finished (未开始, 草稿, 需复核). */
+  incomplete: { applicantId: string; name: string; status: SheetStatus; reopened: boolean }[];
+  finished: number;
+  assigned: number;
+  nextRevision: number;
+  /** Sheets changed since the last export (they go into the next revision). */
+  changedSinceExport: number;
+  history: ExportRecord[];
+}
+
+/** A small file the renderer saves (score file, public identity, key backup, blank XLSX). */
+export const fileToSaveSchema = z.strictObject({ fileName: z.string().min(1).max(300), mimeType: z.string().max(200), base64: z.string().max(60_000_000) });
+export type FileToSave = z.infer<typeof fileToSaveSchema>;
+
 export interface RoundView {
   summary: RoundSummary;
+  binding: BindingView;
   categories: CategoryView[];
   rubrics: Rubric[];
   applicants: ApplicantRow[];
@@ -180,6 +219,18 @@ export const apiRequests = {
   'sheet.save': z.strictObject({ roundId: id, applicantId: id, draft: sheetDraftSchema }),
   'search.query': z.strictObject({ roundId: id, query: z.string().min(1).max(200) }),
   'search.status': z.strictObject({ roundId: id }),
+  'identity.status': none,
+  'identity.create': z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: z.string().min(8).max(1024) }),
+  'identity.changePassphrase': z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(8).max(1024) }),
+  'identity.exportPublic': none,
+  'identity.backup': none,
+  'identity.restore': z.strictObject({ content: z.string().min(1).max(100_000), passphrase: z.string().min(1).max(1024), fileName: z.string().max(300).optional() }),
+  'round.bind': z.strictObject({ roundId: id, expertId: id }),
+  'scores.status': z.strictObject({ roundId: id }),
+  'scores.export': z.strictObject({ roundId: id, passphrase: z.string().min(1).max(1024), final: z.boolean() }),
+  'scores.download': z.strictObject({ roundId: id, revision: z.number().int().min(1) }),
+  'spreadsheet.blank': z.strictObject({ roundId: id }),
+  'spreadsheet.import': z.strictObject({ roundId: id, base64: z.string().min(1).max(50_000_000), fileName: z.string().max(300) }),
 } as const;
 
 export interface ApiResults {
@@ -194,6 +245,24 @@ export interface ApiResults {
   'sheet.save': SheetSaved;
   'search.query': SearchHit[];
   'search.status': SearchStatus;
+  'identity.status': IdentityView;
+  'identity.create': IdentityView;
+  'identity.changePassphrase': { changed: true };
+  'identity.exportPublic': FileToSave;
+  'identity.backup': FileToSave;
+  'identity.restore': IdentityView;
+  'round.bind': BindingView;
+  'scores.status': ExportStatus;
+  'scores.export': ExportRecord & { file: FileToSave };
+  'scores.download': FileToSave;
+  'spreadsheet.blank': FileToSave;
+  'spreadsheet.import': SpreadsheetImport;
+}
+
+export interface SpreadsheetImport {
+  /** Sheets updated from the workbook. */
+  updated: string[];
+  problems: { sheet: string; cell: string; applicantId?: string; message: string }[];
 }
 
 export type Channel = keyof typeof apiRequests;
@@ -217,6 +286,8 @@ export interface ReviewDeskClient {
   pickBundle(): Promise<BundleSource | null>;
   /** A dropped or chosen browser File as a source (uploads it where needed), reporting progress 0..1. */
   sourceFromFile(file: File, onProgress?: (fraction: number) => void): Promise<BundleSource>;
+  /** Saves a file the user asked for (a save dialog in Electron, a download in the browser). */
+  saveFile(file: FileToSave): Promise<boolean>;
 }
 
 export class ApiError extends Error {

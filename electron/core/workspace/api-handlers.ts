@@ -1,4 +1,5 @@
 // The API contract implemented over core services: one set of handlers for every host.
+import path from 'node:path';
 import type { ApiHandlers, AppInfo, BundleSource, ImportSummary, SearchHit, SearchStatus } from '../../../shared/api/contract';
 import { openBundle } from '../bundle/read-bundle';
 import { importOpenedBundle } from '../store/import-bundle';
@@ -7,10 +8,16 @@ import { findIssuer } from '../store/trust-store';
 import { BundleSessions } from './bundle-sessions';
 import { describeError, NotFoundError, RequestError } from './errors';
 import { Jobs } from './jobs';
-import { applicantView, listRoundSummaries, roundView } from './round-views';
+import { applicantView, listRoundSummaries, payloadOf, roundView } from './round-views';
 import { saveSheet } from './sheets';
-import { applicantRubric } from '../../../shared/round/lookup';
-import { storedPayload } from '../store/round-repository';
+import { applicantRubric, assignedApplicants } from '../../../shared/round/lookup';
+import { findRound } from '../store/round-repository';
+import type { BundlePayload } from '../../../shared/bundle/manifest';
+import type { IdentityView } from '../../../shared/api/contract';
+import { IdentityError, IdentityStore } from '../identity/identity';
+import { bindExpert, currentBinding } from './bindings';
+import { exportScores, exportStatus } from './score-export';
+import { readFile } from 'node:fs/promises';
 
 export interface SearchService {
   query(roundId: string, query: string): SearchHit[];
@@ -36,6 +43,25 @@ export function createWorkspace(context: HandlerContext): Workspace {
   const { db } = context.workstation;
   const sessions = new BundleSessions();
   const jobs = new Jobs<ImportSummary>(describeError);
+  const identity = new IdentityStore(context.workstation.dir);
+  const exportsDir = path.join(context.workstation.dir, 'exports');
+
+  const identityView = async (): Promise<IdentityView> => {
+    const status = await identity.status();
+    return status.identity === undefined ? { exists: false } : { exists: true, name: status.identity.name, fingerprint: status.identity.fingerprint, publicKey: status.identity.publicKey };
+  };
+  const bindingOf = async () => {
+    const status = await identity.status();
+    return (payload: BundlePayload) => currentBinding(db, payload, status.identity);
+  };
+  /** The expert this workstation scores as in the round; refuses when not bound. */
+  const boundExpert = async (roundId: string) => {
+    const payload = payloadOf(db, roundId);
+    const binding = (await bindingOf())(payload);
+    if (binding.state !== 'bound') throw new RequestError(binding.state === 'no-identity' ? 'no-identity' : 'not-bound', binding.state === 'no-identity' ? 'create your expert identity first' : 'choose who you are in the roster of this round first');
+    return { payload, expertId: binding.expertId };
+  };
+  const publicFile = (fileName: string, content: string) => ({ fileName, mimeType: 'application/json', base64: Buffer.from(content, 'utf8').toString('base64') });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ({ ...context.info, dataDir: context.workstation.dir }),
@@ -90,13 +116,52 @@ export function createWorkspace(context: HandlerContext): Workspace {
       if (job === undefined) throw new NotFoundError(`no job ${jobId}`);
       return job;
     },
-    'round.get': async ({ roundId }) => roundView(db, roundId),
-    'applicant.get': async ({ roundId, applicantId }) => applicantView(db, roundId, applicantId),
+    'round.get': async ({ roundId }) => roundView(db, roundId, await bindingOf()),
+    'applicant.get': async ({ roundId, applicantId }) => applicantView(db, roundId, applicantId, await bindingOf()),
     'sheet.save': async ({ roundId, applicantId, draft }) => {
-      const payload = storedPayload(db, roundId);
-      const rubric = payload === undefined ? undefined : applicantRubric(payload, applicantId);
-      if (rubric === undefined) throw new NotFoundError(`applicant "${applicantId}" is not in round "${roundId}"`);
+      const payload = payloadOf(db, roundId);
+      const binding = (await bindingOf())(payload);
+      const rubric = applicantRubric(payload, applicantId);
+      const assigned = binding.state !== 'bound' || assignedApplicants(payload, binding.expertId).some((applicant) => applicant.id === applicantId);
+      if (rubric === undefined || !assigned) throw new NotFoundError(`applicant "${applicantId}" is not in round "${roundId}" or not assigned to you`);
       return saveSheet(db, roundId, applicantId, rubric, draft);
+    },
+    'identity.status': identityView,
+    'identity.create': async ({ name, passphrase }) => {
+      await identity.create(name, passphrase);
+      return identityView();
+    },
+    'identity.changePassphrase': async ({ current, next }) => {
+      await identity.changePassphrase(current, next);
+      return { changed: true as const };
+    },
+    'identity.exportPublic': async () => {
+      const pub = await identity.publicIdentity();
+      return publicFile(`${pub.name}-${pub.fingerprint.slice(0, 9)}.pub`, `${JSON.stringify(pub, null, 2)}\n`);
+    },
+    'identity.backup': async () => {
+      const pub = await identity.publicIdentity();
+      return publicFile(`${pub.name}-${pub.fingerprint.slice(0, 9)}-backup.key`, await identity.backup());
+    },
+    'identity.restore': async ({ content, passphrase, fileName }) => {
+      await identity.restore(content, passphrase, fileName ?? 'backup');
+      return identityView();
+    },
+    'round.bind': async ({ roundId, expertId }) => bindExpert(db, payloadOf(db, roundId), (await identity.status()).identity, expertId),
+    'scores.status': async ({ roundId }) => {
+      const { payload, expertId } = await boundExpert(roundId);
+      return exportStatus(db, payload, expertId);
+    },
+    'scores.export': async ({ roundId, passphrase, final }) => {
+      const { payload, expertId } = await boundExpert(roundId);
+      return exportScores({ db, exportsDir, payload, manifestSha256: findRound(db, roundId)!.manifestSha256, identity, passphrase, expertId, final, appVersion: context.info.version });
+    },
+    'scores.download': async ({ roundId, revision }) => {
+      const { payload, expertId } = await boundExpert(roundId);
+      const record = exportStatus(db, payload, expertId).history.find((entry) => entry.revision === revision);
+      if (record === undefined) throw new NotFoundError(`no exported revision ${revision}`);
+      const bytes = await readFile(path.join(exportsDir, record.fileName));
+      return { fileName: record.fileName, mimeType: 'application/json', base64: bytes.toString('base64') };
     },
     'search.query': async ({ roundId, query }) => context.search.query(roundId, query),
     'search.status': async ({ roundId }) => context.search.status(roundId),

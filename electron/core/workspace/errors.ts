@@ -2,6 +2,7 @@
 import type { ApiErrorBody } from '../../../shared/api/contract';
 import { DataDirBusyError } from '../store/data-lock';
 import { Rejection } from '../rejection';
+import { IdentityError } from '../identity/identity';
 
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -30,5 +31,6 @@ export function describeError(error: unknown): ApiErrorBody {
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
   if (error instanceof RequestError) return { code: error.code, message: error.message };
   if (error instanceof DataDirBusyError) return { code: 'busy', message: error.message };
+  if (error instanceof IdentityError) return { code: error.code, message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

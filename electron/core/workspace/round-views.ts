@@ -1,8 +1,8 @@
 // What the workspace screens show of imported rounds, read from the database.
-import type { ApplicantRow, ApplicantView, RoundSummary, RoundView } from '../../../shared/api/contract';
+import type { ApplicantRow, ApplicantView, BindingView, RoundSummary, RoundView } from '../../../shared/api/contract';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
 import { toNumber } from '../../../shared/exact';
-import { applicantRubric } from '../../../shared/round/lookup';
+import { applicantRubric, assignedApplicants } from '../../../shared/round/lookup';
 import type { Db } from '../store/database';
 import { listRounds, storedPayload } from '../store/round-repository';
 import { findIssuer } from '../store/trust-store';
@@ -11,15 +11,20 @@ import { evaluateStoredSheet, loadSheet, loadSheets } from './sheets';
 
 const FINISHED = new Set(['complete', 'conflict', 'ineligible']);
 
-function payloadOf(db: Db, roundId: string): BundlePayload {
+export function payloadOf(db: Db, roundId: string): BundlePayload {
   const payload = storedPayload(db, roundId);
   if (payload === undefined) throw new NotFoundError(`round "${roundId}" is not on this workstation`);
   return payload;
 }
 
-function applicantRows(db: Db, payload: BundlePayload): ApplicantRow[] {
+/** The applicants the bound expert scores (all of them before the expert is bound). */
+function visibleApplicants(payload: BundlePayload, binding: BindingView | undefined) {
+  return binding?.state === 'bound' ? assignedApplicants(payload, binding.expertId) : payload.applicants;
+}
+
+function applicantRows(db: Db, payload: BundlePayload, binding?: BindingView): ApplicantRow[] {
   const sheets = loadSheets(db, payload.round.id);
-  return payload.applicants.map((applicant) => {
+  return visibleApplicants(payload, binding).map((applicant) => {
     const row = sheets.get(applicant.id);
     const rubric = applicantRubric(payload, applicant.id);
     const evaluation = rubric === undefined ? undefined : evaluateStoredSheet(row, rubric, applicant.id);
@@ -63,13 +68,15 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
   });
 }
 
-export function roundView(db: Db, roundId: string): RoundView {
+export function roundView(db: Db, roundId: string, bindingOf: (payload: BundlePayload) => BindingView): RoundView {
   const payload = payloadOf(db, roundId);
-  const rows = applicantRows(db, payload);
+  const binding = bindingOf(payload);
+  const rows = applicantRows(db, payload, binding);
   return {
     summary: summaryOf(db, payload, rows),
+    binding,
     rubrics: payload.rubrics,
-    categories: payload.categories.map((category) => {
+    categories: payload.categories.filter((category) => rows.some((row) => row.categoryId === category.id) || binding.state !== 'bound').map((category) => {
       const mine = rows.filter((row) => row.categoryId === category.id);
       return {
         id: category.id,
@@ -92,12 +99,13 @@ interface DocumentRow {
   size: number;
 }
 
-export function applicantView(db: Db, roundId: string, applicantId: string): ApplicantView {
+export function applicantView(db: Db, roundId: string, applicantId: string, bindingOf: (payload: BundlePayload) => BindingView): ApplicantView {
   const payload = payloadOf(db, roundId);
-  const index = payload.applicants.findIndex((applicant) => applicant.id === applicantId);
-  const applicant = payload.applicants[index];
+  const visible = visibleApplicants(payload, bindingOf(payload));
+  const index = visible.findIndex((applicant) => applicant.id === applicantId);
+  const applicant = visible[index];
   const rubric = applicantRubric(payload, applicantId);
-  if (applicant === undefined || rubric === undefined) throw new NotFoundError(`applicant "${applicantId}" is not in round "${roundId}"`);
+  if (applicant === undefined || rubric === undefined) throw new NotFoundError(`applicant "${applicantId}" is not in round "${roundId}" or not assigned to you`);
   const category = payload.categories.find((candidate) => candidate.id === applicant.category);
   const documents = db
     .prepare(
@@ -111,8 +119,8 @@ export function applicantView(db: Db, roundId: string, applicantId: string): App
     rubric,
     documents: documents.map((row) => ({ id: row.sha256, position: row.position, title: row.title, path: row.path, size: row.size, sections: JSON.parse(row.sections) as { title: string; page: number }[] })),
     sheet: loadSheet(db, roundId, applicantId, rubric),
-    previousId: payload.applicants[index - 1]?.id ?? null,
-    nextId: payload.applicants[index + 1]?.id ?? null,
+    previousId: visible[index - 1]?.id ?? null,
+    nextId: visible[index + 1]?.id ?? null,
   };
 }
 

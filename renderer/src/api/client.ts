@@ -20,6 +20,7 @@ function electronClient(bridge: ReviewDeskBridge): ReviewDeskClient {
     documentUrl: (documentId) => `app://documents/${documentId}`,
     pickBundle: () => bridge.pickBundle(),
     sourceFromFile: async (file) => ({ kind: 'path', path: bridge.pathForFile(file) }),
+    saveFile: (file) => bridge.saveFile(file),
   };
 }
 
@@ -73,6 +74,16 @@ function webClient(): ReviewDeskClient {
       return file === null ? null : upload(file);
     },
     sourceFromFile: upload,
+    saveFile: async (file) => {
+      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return true;
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // Home: the expert's identity, the imported rounds, and importing a bundle (picker or drag-and-drop).
-import { InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { RoundSummary } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
 import { useRouter } from '../router';
+import { IdentityCard } from './IdentityCard';
 import { ImportDialog } from './ImportDialog';
 import { useImportFlow } from './import-flow';
 
@@ -24,9 +25,7 @@ export function HomeScreen() {
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        <Card size="small" title={<><SafetyCertificateOutlined /> {t('home.identity')}</>}>
-          <Typography.Text type="secondary">{t('home.identityMissing')}</Typography.Text>
-        </Card>
+        <IdentityCard />
         <Card title={t('home.rounds')}>
           {error !== null && <ErrorText error={error} />}
           {rounds !== null && rounds.length === 0 && <Empty description={t('home.noRounds')} />}

@@ -1,7 +1,7 @@
 // Round: categories with progress, the applicant list (virtualised) with status, filter and
 // search, and the search across all documents.
 import { Button, Card, Col, Input, Progress, Row, Segmented, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantRow, RoundView } from '../../../shared/api/contract';
 import { call } from '../api/client';
@@ -11,6 +11,8 @@ import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 import { filterApplicants, type ApplicantFilter } from './applicant-filter';
 import { DocumentSearch } from './DocumentSearch';
+import { BindingBanner } from './BindingBanner';
+import { ExportDialog } from './ExportDialog';
 
 const STATUSES = ['not-started', 'draft', 'complete', 'conflict', 'ineligible', 'review'] as const;
 
@@ -20,10 +22,11 @@ export function RoundScreen({ roundId }: { roundId: string }) {
   const [view, setView] = useState<RoundView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState<ApplicantFilter>({ categoryId: null, status: null, text: '' });
-
-  useEffect(() => {
+  const [exporting, setExporting] = useState(false);
+  const load = useCallback(() => {
     call('round.get', { roundId }).then(setView, setError);
   }, [roundId]);
+  useEffect(load, [load]);
 
   const rows = useMemo(() => (view === null ? [] : filterApplicants(view.applicants, filter)), [view, filter]);
   const categoryTitle = useMemo(() => new Map(view?.categories.map((category) => [category.id, category.title]) ?? []), [view]);
@@ -40,7 +43,14 @@ export function RoundScreen({ roundId }: { roundId: string }) {
           {view.summary.title}
         </Typography.Title>
         {view.summary.stage && <Typography.Text type="secondary">{view.summary.stage}</Typography.Text>}
+        <Button type="primary" disabled={view.binding.state !== 'bound'} onClick={() => setExporting(true)} data-testid="finish-export">
+          {t('round.finishExport')}
+        </Button>
       </Space>
+      <div style={{ marginBottom: 12 }}>
+        <BindingBanner roundId={roundId} binding={view.binding} onBound={load} />
+      </div>
+      <ExportDialog roundId={roundId} open={exporting} onClose={() => { setExporting(false); load(); }} />
       <Row gutter={16}>
         <Col span={16}>
           <Card size="small" title={t('round.applicants')}>

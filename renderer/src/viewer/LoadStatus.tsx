@@ -1,5 +1,6 @@
 // Over the page area while a document opens (with progress) or when it cannot be opened (what
 // is wrong and what to do, in the user's language).
+import { memo } from 'react';
 import { Button, Progress, Result, Typography } from 'antd';
 import { FileExclamationOutlined, LockOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ interface Props {
   onRetry(): void;
 }
 
-export function LoadStatus({ state, onRetry }: Props) {
+export const LoadStatus = memo(function LoadStatus({ state, onRetry }: Props) {
   const { t } = useTranslation();
   if (state.status === 'ready') return null;
   if (state.status === 'loading') {
@@ -41,4 +42,4 @@ export function LoadStatus({ state, onRetry }: Props) {
       </Result>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The PDF reader of the review screen: pages in continuous vertical scroll (pdf.js PDFViewer),
 // a toolbar under them and a collapsible sidebar (目录 / 缩略图 / 查找).
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useDeferredValue, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from './LoadStatus';
@@ -52,6 +52,12 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
     requestAnimationFrame(() => findInput.current?.focus({ cursor: 'all' }));
   }, [sidebar]);
   const onKeyDown = useViewerKeys(commands, openFind);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // The controls (antd: toolbar, sidebar, load status) render in a second, interruptible pass
+  // after the first commit, which only lays out the page area: the document starts opening
+  // without waiting for them, and pdf.js's messages and page rendering interleave with them.
+  // Placeholders keep their space, so the page width pdf.js lays out with does not change.
+  const controls = useDeferredValue(true, false);
 
   useImperativeHandle(ref, () => ({
     goToPage: commands.goToPage,
@@ -69,7 +75,7 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
   return (
     <div className="rd-viewer" onKeyDown={onKeyDown}>
       <div className="rd-viewer__body">
-        {sidebar.open && (
+        {sidebar.open && (controls ? (
           <ViewerSidebar
             panel={sidebar.panel}
             onPanelChange={sidebar.show}
@@ -80,16 +86,18 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
             findInputRef={findInput}
             onGoToPage={commands.goToPage}
           />
-        )}
+        ) : <aside className="rd-viewer__sidebar" />)}
         <div className="rd-viewer__stage">
           <div ref={container} className="rd-viewer__container" tabIndex={0} aria-label={t('viewer.label', { title })}>
             <div className="pdfViewer" />
           </div>
-          <LoadStatus state={documentState} onRetry={() => setAttempt((n) => n + 1)} />
+          {controls && <LoadStatus state={documentState} onRetry={retry} />}
         </div>
       </div>
-      <ViewerToolbar status={status} commands={commands} ready={pdf !== null}
-        sidebarOpen={sidebar.open} onToggleSidebar={sidebar.toggle} />
+      {controls ? (
+        <ViewerToolbar status={status} commands={commands} ready={pdf !== null}
+          sidebarOpen={sidebar.open} onToggleSidebar={sidebar.toggle} />
+      ) : <div className="rd-viewer__toolbar" />}
     </div>
   );
 }

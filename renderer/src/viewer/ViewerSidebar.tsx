@@ -1,6 +1,6 @@
 // The collapsible left sidebar: 目录 / 缩略图 / 查找. Only the shown panel is mounted, so hidden
 // thumbnails never render.
-import type { ReactNode, Ref } from 'react';
+import { memo, type ReactNode, type Ref } from 'react';
 import { Segmented, type InputRef } from 'antd';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ interface Props {
   onGoToPage(page: number): void;
 }
 
-export function ViewerSidebar({ panel, onPanelChange, document, currentPage, outline, find, findInputRef, onGoToPage }: Props) {
+export const ViewerSidebar = memo(function ViewerSidebar({ panel, onPanelChange, document, currentPage, outline, find, findInputRef, onGoToPage }: Props) {
   const { t } = useTranslation();
   let content: ReactNode = null;
   if (panel === 'find') content = <FindPanel find={find} disabled={!document} inputRef={findInputRef} />;
@@ -45,4 +45,4 @@ export function ViewerSidebar({ panel, onPanelChange, document, currentPage, out
       <div className="rd-viewer__panel">{content}</div>
     </aside>
   );
-}
+});

@@ -1,4 +1,5 @@
 // The bar under the page: sidebar toggle, page box, zoom.
+import { memo } from 'react';
 import { Button, Tooltip } from 'antd';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ interface Props {
   onToggleSidebar(): void;
 }
 
-export function ViewerToolbar({ status, commands, ready, sidebarOpen, onToggleSidebar }: Props) {
+export const ViewerToolbar = memo(function ViewerToolbar({ status, commands, ready, sidebarOpen, onToggleSidebar }: Props) {
   const { t } = useTranslation();
   const sidebarLabel = sidebarOpen ? t('viewer.sidebar.hide') : t('viewer.sidebar.show');
   const disabled = !ready || status.pages === 0;
@@ -29,4 +30,4 @@ export function ViewerToolbar({ status, commands, ready, sidebarOpen, onToggleSi
         onZoomIn={commands.zoomIn} onZoomOut={commands.zoomOut} onFitWidth={commands.fitWidth} />
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 // The 目录 entries: the bundle's sections, then the PDF's own outline resolved to pages.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { resolveOutline, sectionEntries, type OutlineEntry, type OutlineSource } from './logic/outline';
 import type { ViewerSection } from './types';
@@ -9,6 +9,8 @@ export interface OutlineLists {
   bookmarks: OutlineEntry[];
   loading: boolean;
 }
+
+const NONE: OutlineEntry[] = [];
 
 export function useOutline(document: PDFDocumentProxy | null, sections: ViewerSection[] | undefined): OutlineLists {
   const [resolved, setResolved] = useState<{ document: PDFDocumentProxy | null; bookmarks: OutlineEntry[] }>({ document: null, bookmarks: [] });
@@ -27,9 +29,12 @@ export function useOutline(document: PDFDocumentProxy | null, sections: ViewerSe
     };
   }, [document]);
   const pages = document?.numPages ?? 0;
-  return {
-    sections: document ? sectionEntries(sections, pages) : [],
-    bookmarks: resolved.document === document ? resolved.bookmarks : [],
-    loading: !!document && resolved.document !== document,
-  };
+  const bookmarks = resolved.document === document ? resolved.bookmarks : NONE;
+  const loading = !!document && resolved.document !== document;
+  // Stable between page changes, so the memoised sidebar does not rebuild the lists.
+  return useMemo(() => ({
+    sections: document ? sectionEntries(sections, pages) : NONE,
+    bookmarks,
+    loading,
+  }), [document, sections, pages, bookmarks, loading]);
 }

@@ -1,5 +1,5 @@
 // Whether the sidebar is open and which panel it shows; openness is remembered per machine.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 export type SidebarPanel = 'outline' | 'thumbnails' | 'find';
 
@@ -42,5 +42,5 @@ export function useSidebarState(): SidebarState {
     setOpen(true);
     writeOpen(true);
   }, []);
-  return { open, panel, toggle, show };
+  return useMemo(() => ({ open, panel, toggle, show }), [open, panel, toggle, show]);
 }

@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order; PRAGMA user_version records the last one applied.
 import * as m001 from './001-rounds';
 import * as m002 from './002-document-text';
+import * as m003 from './003-bindings-exports';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];
