@@ -187,7 +187,7 @@ function writeInstructions(sheet: ExcelJS.Worksheet, options: WorkbookOptions, p
   const anyCriterionComments = plans.some((plan) => plan.rubric.criterionCommentBelowPercent !== undefined);
   const anyCommentRequired = plans.some((plan) => plan.rubric.commentRequired === true);
   const steps = [
-    '每个评审类别一个工作表，每行一个申报单位。行与行的顺序可以调整，但请勿修改「编号」列，也不要改动前三行表头。',
+    '每个评审类别一个工作表，每行一个申报单位。导入时按「编号」识别申报单位，不依赖行的顺序；表头和「编号」列已锁定（工作表保护没有密码，确需调整时可撤销保护，但请勿修改编号和表头）。',
     '得分填写数字，须在该列第3行所示范围内，并且是步长的整数倍（例如步长 0.5：可填 12 或 12.5，不可填 12.3）。Excel 只能检查范围，步长在导入时检查。',
     '资格审查各项填写「是」或「否」（也可填 Y/N、√/×、符合/不符合）。标有「否决项」的一项填「否」，该申报单位在您的评分中即为不符合条件，但仍请完成评分。',
     '如与申报单位存在利害关系需要回避：在「回避」列填「是」，并在「回避理由」列写明理由；回避的行不填写资格审查、分数和扣分理由。',

@@ -93,8 +93,8 @@ export async function readFilledScoreWorkbook(file: string | Uint8Array, options
   const workbook = new ExcelJS.Workbook();
   try {
     const bytes = typeof file === 'string' ? await readFile(file) : Buffer.from(file);
-    // exceljs wants Node's Buffer; its typings lag behind @types/node's generic Buffer
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // exceljs's typings name an older Buffer type than @types/node 22's; the value is a Buffer
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return refused('找不到文件');

@@ -9,12 +9,13 @@ import { BundleSessions } from './bundle-sessions';
 import { describeError, NotFoundError, RequestError } from './errors';
 import { Jobs } from './jobs';
 import { applicantView, listRoundSummaries, payloadOf, roundView } from './round-views';
-import { saveSheet } from './sheets';
+import { loadSheet, saveSheet } from './sheets';
+import { blankScoreWorkbookBytes, readFilledScoreWorkbook } from '../spreadsheet';
 import { applicantRubric, assignedApplicants } from '../../../shared/round/lookup';
 import { findRound } from '../store/round-repository';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
 import type { IdentityView } from '../../../shared/api/contract';
-import { IdentityError, IdentityStore } from '../identity/identity';
+import { IdentityStore } from '../identity/identity';
 import { bindExpert, currentBinding } from './bindings';
 import { exportScores, exportStatus } from './score-export';
 import { readFile } from 'node:fs/promises';
@@ -162,6 +163,33 @@ export function createWorkspace(context: HandlerContext): Workspace {
       if (record === undefined) throw new NotFoundError(`no exported revision ${revision}`);
       const bytes = await readFile(path.join(exportsDir, record.fileName));
       return { fileName: record.fileName, mimeType: 'application/json', base64: bytes.toString('base64') };
+    },
+    'spreadsheet.blank': async ({ roundId }) => {
+      const { payload, expertId } = await boundExpert(roundId);
+      const drafts = new Map(
+        assignedApplicants(payload, expertId).flatMap((applicant) => {
+          const sheet = loadSheet(db, roundId, applicant.id, applicantRubric(payload, applicant.id)!);
+          return sheet === null ? [] : [[applicant.id, sheet.draft] as const];
+        }),
+      );
+      const expert = payload.experts.find((candidate) => candidate.id === expertId)!;
+      const { bytes } = await blankScoreWorkbookBytes({ round: payload, expertId, expertName: expert.name, bundleId: payload.bundleId, bundleVersion: payload.bundleVersion, drafts });
+      return { fileName: `${payload.round.id}-${expertId}-评分表.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: Buffer.from(bytes).toString('base64') };
+    },
+    'spreadsheet.import': async ({ roundId, base64 }) => {
+      const { payload, expertId } = await boundExpert(roundId);
+      const filled = await readFilledScoreWorkbook(Buffer.from(base64, 'base64'), { round: payload, expertId });
+      const updated: string[] = [];
+      db.transaction(() => {
+        for (const [applicantId, draft] of filled.drafts) {
+          saveSheet(db, roundId, applicantId, applicantRubric(payload, applicantId)!, draft);
+          updated.push(applicantId);
+        }
+      })();
+      return {
+        updated,
+        problems: filled.problems.map((problem) => ({ sheet: problem.sheet, cell: problem.cell, ...(problem.applicantId !== undefined ? { applicantId: problem.applicantId } : {}), message: problem.message })),
+      };
     },
     'search.query': async ({ roundId, query }) => context.search.query(roundId, query),
     'search.status': async ({ roundId }) => context.search.status(roundId),

@@ -1,6 +1,6 @@
 // Home: the expert's identity, the imported rounds, and importing a bundle (picker or drag-and-drop).
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundSummary } from '../../../shared/api/contract';

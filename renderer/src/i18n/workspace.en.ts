@@ -60,6 +60,15 @@ export const workspaceEn: Same<typeof workspaceZhCN> = {
     changed: '{{count}} sheets changed since the last export; they become revision {{revision}}.',
     nextRevision: 'This export will be revision {{revision}}.',
   },
+  spreadsheet: {
+    download: 'Score sheet (Excel)',
+    upload: 'Import a filled score sheet',
+    resultTitle: 'Import a score sheet',
+    updated: '{{count}} sheets updated; {{problems}} cells need fixing.',
+    sheet: 'Sheet',
+    cell: 'Cell',
+    problem: 'Problem',
+  },
   status: { 'not-started': 'Not started', draft: 'Draft', complete: 'Complete', conflict: 'Recused', ineligible: 'Ineligible', review: 'Needs review' },
   home: {
     rounds: 'Imported review rounds',

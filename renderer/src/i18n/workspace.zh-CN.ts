@@ -64,6 +64,15 @@ export const workspaceZhCN = {
     changed: '上次导出后有 {{count}} 份评分表改动，将成为第 {{revision}} 版。',
     nextRevision: '本次将导出第 {{revision}} 版。',
   },
+  spreadsheet: {
+    download: '导出评分表（Excel）',
+    upload: '导入已填写的评分表',
+    resultTitle: '导入评分表',
+    updated: '已更新 {{count}} 份评分表；{{problems}} 处需要修改。',
+    sheet: '工作表',
+    cell: '单元格',
+    problem: '问题',
+  },
   status: {
     'not-started': '未开始',
     draft: '草稿',

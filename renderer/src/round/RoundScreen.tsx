@@ -13,6 +13,7 @@ import { filterApplicants, type ApplicantFilter } from './applicant-filter';
 import { DocumentSearch } from './DocumentSearch';
 import { BindingBanner } from './BindingBanner';
 import { ExportDialog } from './ExportDialog';
+import { SpreadsheetButtons } from './SpreadsheetButtons';
 
 const STATUSES = ['not-started', 'draft', 'complete', 'conflict', 'ineligible', 'review'] as const;
 
@@ -46,6 +47,7 @@ export function RoundScreen({ roundId }: { roundId: string }) {
         <Button type="primary" disabled={view.binding.state !== 'bound'} onClick={() => setExporting(true)} data-testid="finish-export">
           {t('round.finishExport')}
         </Button>
+        <SpreadsheetButtons roundId={roundId} disabled={view.binding.state !== 'bound'} onImported={load} />
       </Space>
       <div style={{ marginBottom: 12 }}>
         <BindingBanner roundId={roundId} binding={view.binding} onBound={load} />

@@ -4,6 +4,7 @@ import { useCallback, useRef, type Ref } from 'react';
 import { Empty, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PdfViewer } from './PdfViewer';
+import { warmUpPdfWorker } from './pdfjs';
 import type { PdfViewerHandle, ViewerDocument, ViewerEvent } from './types';
 
 export interface DocumentTabsProps {
@@ -16,6 +17,8 @@ export interface DocumentTabsProps {
 }
 
 export function DocumentTabs({ documents, activeId, onChange, onPageChange, onViewerEvent, ref }: DocumentTabsProps) {
+  // Before the tab bar renders: the worker's start overlaps it (see pdfjs.ts).
+  if (documents.length > 0) warmUpPdfWorker();
   const { t } = useTranslation();
   const lastPages = useRef(new Map<string, number>());
   const active = documents.find((d) => d.id === activeId) ?? documents[0];

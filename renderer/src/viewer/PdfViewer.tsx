@@ -9,6 +9,7 @@ import { ViewerToolbar } from './ViewerToolbar';
 import { useFind } from './useFind';
 import { useOutline } from './useOutline';
 import { usePdfDocument } from './usePdfDocument';
+import { warmUpPdfWorker } from './pdfjs';
 import { useSidebarState } from './useSidebarState';
 import { useViewerController } from './useViewerController';
 import { useViewerCore, useViewerDocument } from './useViewerCore';
@@ -28,6 +29,7 @@ export interface PdfViewerProps {
 }
 
 export function PdfViewer({ documentUrl, title, sections, initialPage, onPageChange, onViewerEvent, ref }: PdfViewerProps) {
+  warmUpPdfWorker();
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const findInput = useRef<InputRef>(null);
