@@ -2,7 +2,7 @@
 // SQLite and real PDFs (Chinese printed by Chromium, a non-embedded CJK font, a scanned page):
 // import → search the round → open the applicant at the hit → find in the document → score →
 // declare a conflict → kill the host mid-sheet → restart → everything saved is still there.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,5 +148,46 @@ describe('expert workspace in the browser', () => {
     expect(await page.getByTestId('applicant-A001').locator('[data-status]').getAttribute('data-status')).toBe('complete');
     expect(await page.getByTestId('applicant-A002').locator('[data-status]').getAttribute('data-status')).toBe('conflict');
     await shot(page, '06-after-restart');
+    await page.close();
+    await host.stop();
+  });
+
+  it('creates the expert identity, binds to the roster, and exports a signed score file that verifies', async () => {
+    const host = await startHostProcess(path.join(work, 'data'));
+    hosts.push(host);
+    const page = await openPage(host);
+    await page.getByTestId('create-identity').click();
+    await page.getByTestId('identity-name-input').fill('张三');
+    await page.getByTestId('identity-passphrase').fill('123456');
+    await expect.poll(() => page.getByTestId('passphrase-strength').getAttribute('data-score')).toBe('0');
+    await page.getByTestId('identity-passphrase').fill('草原上的 Review 2025!');
+    await page.getByTestId('identity-passphrase-again').fill('草原上的 Review 2025!');
+    await page.getByTestId('identity-ok').click();
+    await expect.poll(() => page.getByTestId('identity-fingerprint').textContent(), { timeout: 15_000 }).toMatch(/([0-9A-F]{4}-){7}[0-9A-F]{4}/);
+    await shot(page, '07-identity');
+
+    await page.getByTestId('round-nmgaf-2025-awards').getByRole('button').click();
+    await page.getByTestId('binding-select').click();
+    await page.getByTitle('E01 张三').click();
+    await page.getByTestId('binding-confirm').click();
+    await expect.poll(() => page.getByTestId('binding-banner').textContent()).toContain('E01 张三');
+    await page.getByTestId('finish-export').click();
+    await page.getByTestId('export-complete').waitFor();
+    await page.getByTestId('export-passphrase').fill('草原上的 Review 2025!');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-sign').click();
+    const file = path.join(work, 'exported.rdscore');
+    await (await download).saveAs(file);
+    await page.getByTestId('export-sha256').waitFor();
+    await shot(page, '08-exported');
+
+    const { openBundle } = await import('../../electron/core/bundle/read-bundle');
+    const { verifyScoreFile } = await import('../../electron/core/scores/score-file');
+    const opened = await openBundle(bundle);
+    opened.close();
+    const verified = verifyScoreFile(readFileSync(file), file, opened);
+    expect(verified.payload).toMatchObject({ expertId: 'E01', revision: 1, final: true });
+    expect(verified.payload.sheets.map((sheet) => [sheet.applicantId, sheet.conflict, sheet.total])).toEqual([['A001', false, 45.5], ['A002', true, 0]]);
+    expect(await page.getByTestId('export-sha256').textContent()).toContain(verified.sha256);
   });
 });

@@ -5,6 +5,7 @@ import { Empty, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PdfViewer } from './PdfViewer';
 import { warmUpPdfWorker } from './pdfjs';
+import { useControlsReady } from './useControlsReady';
 import type { PdfViewerHandle, ViewerDocument, ViewerEvent } from './types';
 
 export interface DocumentTabsProps {
@@ -28,18 +29,27 @@ export function DocumentTabs({ documents, activeId, onChange, onPageChange, onVi
     lastPages.current.set(activeKey, page);
     onPageChange?.(activeKey, page, pages);
   }, [activeKey, onPageChange]);
+  // The tab bar renders once the first page is shown, like the viewer's own controls; a
+  // placeholder of its height keeps the page where it will be.
+  const { ready: barReady, reveal: revealBar } = useControlsReady();
+  const handleViewerEvent = useCallback((event: ViewerEvent) => {
+    if (event.type === 'pagerendered' || event.type === 'loaderror') revealBar();
+    onViewerEvent?.(event);
+  }, [onViewerEvent, revealBar]);
 
   if (!active) return <Empty className="rd-tabs__empty" description={t('viewer.tabs.empty')} />;
   return (
     <div className="rd-tabs">
-      <Tabs
-        className="rd-tabs__bar"
-        size="small"
-        activeKey={active.id}
-        onChange={onChange}
-        aria-label={t('viewer.tabs.label')}
-        items={documents.map((d) => ({ key: d.id, label: d.title }))}
-      />
+      {barReady ? (
+        <Tabs
+          className="rd-tabs__bar"
+          size="small"
+          activeKey={active.id}
+          onChange={onChange}
+          aria-label={t('viewer.tabs.label')}
+          items={documents.map((d) => ({ key: d.id, label: d.title }))}
+        />
+      ) : <div className="rd-tabs__bar rd-tabs__bar--pending" />}
       <div className="rd-tabs__viewer">
         <PdfViewer
           ref={ref}
@@ -48,7 +58,7 @@ export function DocumentTabs({ documents, activeId, onChange, onPageChange, onVi
           sections={active.sections}
           initialPage={lastPages.current.get(active.id)}
           onPageChange={handlePageChange}
-          onViewerEvent={onViewerEvent}
+          onViewerEvent={handleViewerEvent}
         />
       </div>
     </div>

@@ -1,6 +1,6 @@
 // The PDF reader of the review screen: pages in continuous vertical scroll (pdf.js PDFViewer),
 // a toolbar under them and a collapsible sidebar (目录 / 缩略图 / 查找).
-import { useCallback, useDeferredValue, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from './LoadStatus';
@@ -12,6 +12,7 @@ import { usePdfDocument } from './usePdfDocument';
 import { warmUpPdfWorker } from './pdfjs';
 import { useSidebarState } from './useSidebarState';
 import { useViewerController } from './useViewerController';
+import { useControlsReady } from './useControlsReady';
 import { useViewerCore, useViewerDocument } from './useViewerCore';
 import { useViewerKeys } from './useViewerKeys';
 import type { PdfViewerHandle, ViewerEvent, ViewerSection } from './types';
@@ -49,28 +50,35 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
   const outline = useOutline(pdf, sections);
   const sidebar = useSidebarState();
 
+  // The toolbar and sidebar render once the first page is shown (see useControlsReady);
+  // placeholders keep their space meanwhile, so the page width pdf.js lays out with holds.
+  const { ready: controls, reveal: revealControls, showNow: showControls } = useControlsReady();
+  const failed = documentState.status === 'error';
+  useEffect(() => {
+    if (failed) revealControls();
+    if (controls || failed || !core) return undefined;
+    core.eventBus.on('pagerendered', revealControls, { once: true });
+    return () => core.eventBus.off('pagerendered', revealControls);
+  }, [core, controls, failed, revealControls]);
   const openFind = useCallback(() => {
+    showControls();
     sidebar.show('find');
     requestAnimationFrame(() => findInput.current?.focus({ cursor: 'all' }));
-  }, [sidebar]);
+  }, [sidebar, showControls]);
   const onKeyDown = useViewerKeys(commands, openFind);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  // The controls (antd: toolbar, sidebar, load status) render in a second, interruptible pass
-  // after the first commit, which only lays out the page area: the document starts opening
-  // without waiting for them, and pdf.js's messages and page rendering interleave with them.
-  // Placeholders keep their space, so the page width pdf.js lays out with does not change.
-  const controls = useDeferredValue(true, false);
 
   useImperativeHandle(ref, () => ({
     goToPage: commands.goToPage,
     nextPage: commands.nextPage,
     previousPage: commands.previousPage,
     find: (query: string) => {
+      showControls();
       sidebar.show('find');
       find.setQuery(query);
     },
     focus: () => container.current?.focus(),
-  }), [commands, sidebar, find]);
+  }), [commands, sidebar, find, showControls]);
 
   useLoadEvents(documentState, onViewerEvent);
 
@@ -93,7 +101,7 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
           <div ref={container} className="rd-viewer__container" tabIndex={0} aria-label={t('viewer.label', { title })}>
             <div className="pdfViewer" />
           </div>
-          {controls && <LoadStatus state={documentState} onRetry={retry} />}
+          <LoadStatus state={documentState} onRetry={retry} />
         </div>
       </div>
       {controls ? (
