@@ -8,6 +8,7 @@ import { inspect } from './commands/inspect';
 import { importCommand } from './commands/import';
 import { score } from './commands/score';
 import { verify } from './commands/verify';
+import { merge } from './commands/merge';
 import { HELP, UsageError } from './usage';
 
 interface Command {
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   import: { options: { data: text, issuer: text }, run: importCommand },
   score: { options: { key: text, expert: text, sheet: text, out: text, revision: text, draft: { type: 'boolean' }, issuer: text }, run: score },
   verify: { options: { bundle: text, issuer: text, 'expert-key': { type: 'string', multiple: true } }, run: verify },
+  merge: { options: { bundle: text, out: text, issuer: text, method: text, 'expert-key': { type: 'string', multiple: true } }, run: merge },
 };
 
 export interface Io {

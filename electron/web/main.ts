@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
 import { createTextSearch } from '../core/workspace/text-search';
-import { findChromium, openAppWindow } from './browser';
+import { findChromium, openAppWindow } from '../core/report/chromium';
 import { startWebHost } from './host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -10,6 +10,9 @@ import { useFind } from './useFind';
 import { useOutline } from './useOutline';
 import { usePdfDocument } from './usePdfDocument';
 import { warmUpPdfWorker } from './pdfjs';
+import { RenderingStates } from './pdfjsViewer';
+import type { RenderedCanvas } from './Thumbnail';
+import type { ViewerRenderingQueue } from './logic/renderQueue';
 import { useSidebarState } from './useSidebarState';
 import { useViewerController } from './useViewerController';
 import { useControlsReady } from './useControlsReady';
@@ -68,6 +71,12 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
   const onKeyDown = useViewerKeys(commands, openFind);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  const renderingQueue = (core?.viewer.renderingQueue ?? null) as ViewerRenderingQueue | null;
+  const renderedCanvas = useCallback<RenderedCanvas>((page) => {
+    const view = core?.viewer.getPageView(page - 1) as { renderingState: number; thumbnailCanvas: HTMLCanvasElement | null } | undefined;
+    return view?.renderingState === RenderingStates.FINISHED ? view.thumbnailCanvas : null;
+  }, [core]);
+
   useImperativeHandle(ref, () => ({
     goToPage: commands.goToPage,
     nextPage: commands.nextPage,
@@ -91,6 +100,8 @@ export function PdfViewer({ documentUrl, title, sections, initialPage, onPageCha
             onPanelChange={sidebar.show}
             document={pdf}
             currentPage={status.page}
+            renderingQueue={renderingQueue}
+            renderedCanvas={renderedCanvas}
             outline={outline}
             find={find}
             findInputRef={findInput}

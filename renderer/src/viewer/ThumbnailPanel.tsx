@@ -1,11 +1,12 @@
 // 缩略图: a virtualised list, so only thumbnails near the visible part of the list exist (and
-// render); follows the current page.
-import { useEffect, useMemo, useRef } from 'react';
+// render); follows the current page. Thumbnails render through the viewer's rendering queue,
+// only when the visible pages are done, and reuse a page's canvas when it is already drawn.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useTranslation } from 'react-i18next';
-import { createRenderQueue } from './logic/renderQueue';
-import { Thumbnail } from './Thumbnail';
+import { createIdleRenderQueue, createRenderQueue, type RenderQueue, type ViewerRenderingQueue } from './logic/renderQueue';
+import { Thumbnail, type RenderedCanvas } from './Thumbnail';
 
 const ROW_HEIGHT = 196;
 const cacheByDocument = new WeakMap<PDFDocumentProxy, Map<number, string>>();
@@ -13,13 +14,25 @@ const cacheByDocument = new WeakMap<PDFDocumentProxy, Map<number, string>>();
 interface Props {
   document: PDFDocumentProxy;
   currentPage: number;
+  /** The main viewer's rendering queue; without one, thumbnails render one at a time. */
+  renderingQueue: ViewerRenderingQueue | null;
+  renderedCanvas: RenderedCanvas;
   onGoToPage(page: number): void;
 }
 
-export function ThumbnailPanel({ document, currentPage, onGoToPage }: Props) {
+export function ThumbnailPanel({ document, currentPage, renderingQueue, renderedCanvas, onGoToPage }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
-  const queue = useMemo(() => createRenderQueue(2), []);
+  const [queue, setQueue] = useState<RenderQueue | null>(null);
+  useEffect(() => {
+    if (!renderingQueue) {
+      setQueue(createRenderQueue(1));
+      return undefined;
+    }
+    const idle = createIdleRenderQueue(renderingQueue);
+    setQueue(idle);
+    return () => idle.dispose();
+  }, [renderingQueue]);
   const cache = useMemo(() => {
     let map = cacheByDocument.get(document);
     if (!map) {
@@ -44,7 +57,7 @@ export function ThumbnailPanel({ document, currentPage, onGoToPage }: Props) {
         {virtualizer.getVirtualItems().map((item) => (
           <div key={item.key} className="rd-viewer__thumb-row" style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
             <Thumbnail document={document} page={item.index + 1} current={item.index + 1 === currentPage}
-              queue={queue} cache={cache} onGoToPage={onGoToPage} />
+              queue={queue} cache={cache} renderedCanvas={renderedCanvas} onGoToPage={onGoToPage} />
           </div>
         ))}
       </div>

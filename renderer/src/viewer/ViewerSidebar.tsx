@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { FindPanel } from './FindPanel';
 import { OutlinePanel } from './OutlinePanel';
 import { ThumbnailPanel } from './ThumbnailPanel';
+import type { RenderedCanvas } from './Thumbnail';
+import type { ViewerRenderingQueue } from './logic/renderQueue';
 import type { FindApi } from './useFind';
 import type { OutlineLists } from './useOutline';
 import type { SidebarPanel } from './useSidebarState';
@@ -16,17 +18,21 @@ interface Props {
   onPanelChange(panel: SidebarPanel): void;
   document: PDFDocumentProxy | null;
   currentPage: number;
+  renderingQueue: ViewerRenderingQueue | null;
+  renderedCanvas: RenderedCanvas;
   outline: OutlineLists;
   find: FindApi;
   findInputRef: Ref<InputRef>;
   onGoToPage(page: number): void;
 }
 
-export const ViewerSidebar = memo(function ViewerSidebar({ panel, onPanelChange, document, currentPage, outline, find, findInputRef, onGoToPage }: Props) {
+export const ViewerSidebar = memo(function ViewerSidebar({ panel, onPanelChange, document, currentPage, renderingQueue, renderedCanvas, outline, find, findInputRef, onGoToPage }: Props) {
   const { t } = useTranslation();
   let content: ReactNode = null;
   if (panel === 'find') content = <FindPanel find={find} disabled={!document} inputRef={findInputRef} />;
-  else if (document && panel === 'thumbnails') content = <ThumbnailPanel document={document} currentPage={currentPage} onGoToPage={onGoToPage} />;
+  else if (document && panel === 'thumbnails') content = (
+    <ThumbnailPanel document={document} currentPage={currentPage} renderingQueue={renderingQueue} renderedCanvas={renderedCanvas} onGoToPage={onGoToPage} />
+  );
   else if (document) content = <OutlinePanel outline={outline} currentPage={currentPage} onGoToPage={onGoToPage} />;
   return (
     <aside className="rd-viewer__sidebar">

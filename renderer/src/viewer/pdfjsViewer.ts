@@ -3,4 +3,4 @@
 import './pdfjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
 
-export { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
+export { EventBus, PDFFindController, PDFLinkService, PDFViewer, RenderingStates } from 'pdfjs-dist/web/pdf_viewer.mjs';

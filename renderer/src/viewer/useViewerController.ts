@@ -1,6 +1,6 @@
 // Page, zoom and render-timing state of one viewer, kept in step with pdf.js through its
 // EventBus, and the navigation commands the toolbar, sidebar, keyboard and handle share.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { ViewerCore } from './useViewerCore';
 import { useViewerEvents } from './useViewerCore';
@@ -58,8 +58,13 @@ export function useViewerController(
     renderStarts.current.clear();
   }, [document]);
 
+  // Page and zoom changes re-render the toolbar and sidebar as a transition: pdf.js dispatches
+  // them as it scrolls, right before it draws the page that came into view, and an urgent
+  // re-render of the antd controls would run first and delay that page.
   const update = useCallback((patch: Partial<ViewerStatus>) => {
-    setCurrent((prev) => ({ document, status: { ...(prev.document === document ? prev.status : INITIAL), ...patch } }));
+    startTransition(() => {
+      setCurrent((prev) => ({ document, status: { ...(prev.document === document ? prev.status : INITIAL), ...patch } }));
+    });
   }, [document]);
 
   const listeners = useRef<Record<string, (event: Record<string, unknown>) => void>>({});

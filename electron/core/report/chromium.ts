@@ -1,4 +1,5 @@
-// Finds a Chromium-family browser to open the web host in an app window (`--app=URL`).
+// Finds a Chromium-family browser: for printing reports to PDF (playwright-core) and for opening
+// the web host in an app window (`--app=URL`).
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
