@@ -65,6 +65,42 @@ function issuerKeyOf(payload: unknown): Buffer | null {
   return typeof key === 'string' ? decodePublicKey(key) : null;
 }
 
+export interface VerifiedManifest {
+  payload: BundlePayload;
+  manifestSha256: string;
+  issuerFingerprint: string;
+}
+
+/**
+ * The checks of a bundle's manifest.json bytes: JSON, DSSE shape, payload type, canonical form,
+ * signature by the issuer key it names, the expected issuer, and the payload's schema and rules.
+ */
+export function verifyManifest(manifestBytes: Buffer, label: string, options: OpenBundleOptions = {}): VerifiedManifest {
+  let envelope;
+  try {
+    envelope = openEnvelope(manifestBytes, BUNDLE_PAYLOAD_TYPE);
+  } catch (error) {
+    if (error instanceof EnvelopeError) throw new Rejection(label, error.message, { entry: MANIFEST_ENTRY, code: error.failure });
+    throw error;
+  }
+  const issuerKey = issuerKeyOf(envelope.payload);
+  if (issuerKey === null) {
+    throw new Rejection(label, 'issuer.publicKey is missing or not an unpadded base64url Ed25519 key', { entry: MANIFEST_ENTRY, code: 'invalid-manifest' });
+  }
+  if (!envelopeSignedBy(envelope, issuerKey)) {
+    throw new Rejection(label, 'invalid signature: the manifest was changed after signing, or was not signed by the issuer key it names', { entry: MANIFEST_ENTRY, code: 'bad-signature' });
+  }
+  const issuerFingerprint = fingerprintOf(issuerKey);
+  if (options.expectedIssuer !== undefined && !sameFingerprint(options.expectedIssuer, issuerFingerprint)) {
+    throw new Rejection(label, `signed by issuer ${issuerFingerprint}, not by the expected issuer ${options.expectedIssuer}`, { entry: MANIFEST_ENTRY, code: 'wrong-issuer' });
+  }
+  const validated = validateBundlePayload(envelope.payload);
+  if (!validated.ok) {
+    throw new Rejection(label, 'the manifest is signed but its content is invalid', { entry: MANIFEST_ENTRY, problems: validated.problems, code: 'invalid-manifest' });
+  }
+  return { payload: validated.value, issuerFingerprint, manifestSha256: createHash('sha256').update(manifestBytes).digest('hex') };
+}
+
 /** Verifies the manifest and the entry set. The documents' hashes are checked by `verifyDocuments`. */
 export async function openBundle(file: string, options: OpenBundleOptions = {}, label = file): Promise<OpenedBundle> {
   const zip = await openZip(file, label);
@@ -75,35 +111,13 @@ export async function openBundle(file: string, options: OpenBundleOptions = {}, 
       throw new Rejection(label, 'no manifest.json: this is not a ReviewDesk bundle', { entry: MANIFEST_ENTRY, code: 'no-manifest' });
     }
     const manifestBytes = await readEntryBytes(zip, manifestEntry, MAX_MANIFEST_BYTES, label);
-    let envelope;
-    try {
-      envelope = openEnvelope(manifestBytes, BUNDLE_PAYLOAD_TYPE);
-    } catch (error) {
-      if (error instanceof EnvelopeError) throw new Rejection(label, error.message, { entry: MANIFEST_ENTRY, code: error.failure });
-      throw error;
-    }
-    const issuerKey = issuerKeyOf(envelope.payload);
-    if (issuerKey === null) {
-      throw new Rejection(label, 'issuer.publicKey is missing or not an unpadded base64url Ed25519 key', { entry: MANIFEST_ENTRY, code: 'invalid-manifest' });
-    }
-    if (!envelopeSignedBy(envelope, issuerKey)) {
-      throw new Rejection(label, 'invalid signature: the manifest was changed after signing, or was not signed by the issuer key it names', { entry: MANIFEST_ENTRY, code: 'bad-signature' });
-    }
-    const issuerFingerprint = fingerprintOf(issuerKey);
-    if (options.expectedIssuer !== undefined && !sameFingerprint(options.expectedIssuer, issuerFingerprint)) {
-      throw new Rejection(label, `signed by issuer ${issuerFingerprint}, not by the expected issuer ${options.expectedIssuer}`, { entry: MANIFEST_ENTRY, code: 'wrong-issuer' });
-    }
-    const validated = validateBundlePayload(envelope.payload);
-    if (!validated.ok) {
-      throw new Rejection(label, 'the manifest is signed but its content is invalid', { entry: MANIFEST_ENTRY, problems: validated.problems, code: 'invalid-manifest' });
-    }
-    const payload = validated.value;
+    const { payload, issuerFingerprint, manifestSha256 } = verifyManifest(manifestBytes, label, options);
     const documents = matchEntries(label, entries, payload);
     return {
       label,
       payload,
       manifestBytes,
-      manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+      manifestSha256,
       issuerFingerprint,
       documents,
       zip,

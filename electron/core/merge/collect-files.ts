@@ -32,20 +32,30 @@ export interface CollectedFiles {
   readable: number;
 }
 
+/** A score file to consider: its name (as given, for the log) and how to read its bytes. */
+export interface ScoreFileInput {
+  file: string;
+  read: () => Promise<Buffer>;
+}
+
+export function scoreFilesFromPaths(paths: readonly string[]): ScoreFileInput[] {
+  return paths.map((file) => ({ file, read: () => readFile(file) }));
+}
+
 interface Candidate {
   file: string;
   verified: VerifiedScoreFile;
 }
 
-export async function collectScoreFiles(paths: readonly string[], bundle: ScoredBundle, expertKeys?: ReadonlyMap<string, string>): Promise<CollectedFiles> {
-  const sorted = [...paths].sort();
+export async function collectScoreFiles(inputs: readonly ScoreFileInput[], bundle: ScoredBundle, expertKeys?: ReadonlyMap<string, string>): Promise<CollectedFiles> {
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const outcomes = new Map<string, FileOutcome>();
   const candidates: Candidate[] = [];
   let readable = 0;
-  for (const file of sorted) {
+  for (const { file, read } of sorted) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await read();
       readable++;
     } catch (error) {
       outcomes.set(file, blank(file, 'rejected', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`));
@@ -104,7 +114,7 @@ export async function collectScoreFiles(paths: readonly string[], bundle: Scored
       }
     }
   }
-  return { files: sorted.map((file) => outcomes.get(file)!), used, unregistered, readable };
+  return { files: sorted.map(({ file }) => outcomes.get(file)!), used, unregistered, readable };
 }
 
 function blank(file: string, status: FileStatus, reason: string): FileOutcome {

@@ -4,14 +4,24 @@ import type { BundlePayload } from '../../../shared/bundle/manifest';
 import type { ScoreFilePayload } from '../../../shared/sheet/schema';
 import { FLAG_ORDER, mergeRound, type AggregationMethod, type CategoryResult, type Flag } from '../../../shared/merge';
 import { assignedApplicants } from '../../../shared/round/lookup';
-import { openBundle } from '../bundle/read-bundle';
+import { openBundle, type VerifiedManifest } from '../bundle/read-bundle';
 import { Rejection } from '../rejection';
-import { collectScoreFiles, type FileOutcome } from './collect-files';
+import { collectScoreFiles, scoreFilesFromPaths, type FileOutcome, type ScoreFileInput } from './collect-files';
 
 export interface MergeOptions {
   bundleFile: string;
   files: readonly string[];
   expectedIssuer?: string;
+  expertKeys?: ReadonlyMap<string, string>;
+  method?: AggregationMethod;
+  appVersion: string;
+  now?: Date;
+}
+
+/** A merge of score files against a bundle whose manifest is already verified. */
+export interface VerifiedMergeInput {
+  bundle: VerifiedManifest;
+  inputs: readonly ScoreFileInput[];
   expertKeys?: ReadonlyMap<string, string>;
   method?: AggregationMethod;
   appVersion: string;
@@ -58,13 +68,27 @@ function withFlag(flags: Flag[], flag: Flag): Flag[] {
   return [...flags, flag].sort((a, b) => FLAG_ORDER.indexOf(a.flag) - FLAG_ORDER.indexOf(b.flag));
 }
 
+/** `reviewdesk merge`: opens and verifies the bundle, then merges the files at `files`. */
 export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const bundle = await openBundle(options.bundleFile, options.expectedIssuer !== undefined ? { expectedIssuer: options.expectedIssuer } : {});
   bundle.close();
+  const inputs = scoreFilesFromPaths(options.files);
+  return mergeVerified({
+    bundle,
+    inputs,
+    ...(options.expertKeys !== undefined ? { expertKeys: options.expertKeys } : {}),
+    ...(options.method !== undefined ? { method: options.method } : {}),
+    appVersion: options.appVersion,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
+}
+
+export async function mergeVerified(options: VerifiedMergeInput): Promise<MergeRun> {
+  const { bundle } = options;
   const { payload } = bundle;
-  const collected = await collectScoreFiles(options.files, bundle, options.expertKeys);
-  if (options.files.length > 0 && collected.readable === 0) {
-    throw new Rejection(options.files.join(', '), 'no score file could be read', { code: 'no-files' });
+  const collected = await collectScoreFiles(options.inputs, bundle, options.expertKeys);
+  if (options.inputs.length > 0 && collected.readable === 0) {
+    throw new Rejection(options.inputs.map((input) => input.file).join(', '), 'no score file could be read', { code: 'no-files' });
   }
   const merged = mergeRound({
     round: payload,
