@@ -19,6 +19,7 @@ const only = process.argv[2];
 const benches = [
   { name: 'import-bench', children: ['import-child'] },
   { name: 'viewer-bench', children: [] },
+  { name: 'merge-bench', children: [] },
 ].filter((bench) => !only || bench.name.startsWith(only));
 for (const bench of benches) {
   const children = await Promise.all(bench.children.map(bundle));

@@ -143,6 +143,101 @@ export interface ExportStatus {
 export const fileToSaveSchema = z.strictObject({ fileName: z.string().min(1).max(300), mimeType: z.string().max(200), base64: z.string().max(60_000_000) });
 export type FileToSave = z.infer<typeof fileToSaveSchema>;
 
+/** The panel's decision on one applicant, beside the computed result (which is never overwritten). */
+export const decisionSchema = z.strictObject({
+  /** Present when the panel changes the award: the new award label, or null for no award. */
+  award: z.string().max(100).nullable().optional(),
+  reason: z.string().max(5000),
+  opinion: z.string().max(20_000),
+  dissent: z.array(z.strictObject({ expertId: z.string().max(200), text: z.string().max(5000) })).max(100),
+});
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export interface MergeSummary {
+  mergeId: string;
+  roundId: string;
+  title: string;
+  bundleVersion: number;
+  files: number;
+  createdAt: string;
+}
+
+export interface MergeFileView {
+  file: string;
+  status: 'used' | 'superseded' | 'rejected';
+  reason: string | null;
+  expertId: string | null;
+  revision: number | null;
+  final: boolean | null;
+  sha256: string | null;
+  fingerprint: string | null;
+}
+
+export interface MergeExpertView {
+  id: string;
+  name: string;
+  status: 'used' | 'missing';
+  revision: number | null;
+  fingerprint: string | null;
+  unregisteredKey: boolean;
+  missingSheets: string[];
+}
+
+export interface MergeApplicantView {
+  applicantId: string;
+  name: string;
+  rank: number | null;
+  score: number | null;
+  scoreExact: string | null;
+  award: string | null;
+  validSheets: number;
+  conflicts: string[];
+  vetoes: number;
+  flags: { flag: string; experts?: string[] }[];
+  totals: { expertId: string; total: number; ineligible: boolean }[];
+  methods: Record<'mean' | 'trimmed-mean' | 'median' | 'zscore', number | null>;
+  min: number | null;
+  max: number | null;
+  sd: number | null;
+  perCriterion: Record<string, { mean: number; min: number; max: number; sd: number }>;
+}
+
+export interface MergeCategoryView {
+  id: string;
+  title: string;
+  method: 'mean' | 'trimmed-mean' | 'median' | 'zscore';
+  fullMarks: number;
+  awardLabels: string[];
+  ranking: MergeApplicantView[];
+  agreement: { kendallW: number | null; icc: number | null; experts: number; applicants: number };
+}
+
+export interface MergeView {
+  mergeId: string;
+  roundId: string;
+  title: string;
+  bundleVersion: number;
+  confidential: boolean;
+  method: string;
+  files: MergeFileView[];
+  experts: MergeExpertView[];
+  categories: MergeCategoryView[];
+  rubrics: Rubric[];
+  decisions: ({ categoryId: string; applicantId: string; updatedAt: string } & DecisionInput)[];
+}
+
+/** An expert's sheet for one applicant, for the drill-down matrix. */
+export interface MergeSheetView {
+  expertId: string;
+  conflict: boolean;
+  conflictReason: string;
+  scores: Record<string, number>;
+  checks: Record<string, boolean>;
+  total: number;
+  comment: string;
+  criterionComments: Record<string, string>;
+}
+
 export interface RoundView {
   summary: RoundSummary;
   binding: BindingView;
@@ -231,6 +326,15 @@ export const apiRequests = {
   'scores.download': z.strictObject({ roundId: id, revision: z.number().int().min(1) }),
   'spreadsheet.blank': z.strictObject({ roundId: id }),
   'spreadsheet.import': z.strictObject({ roundId: id, base64: z.string().min(1).max(50_000_000), fileName: z.string().max(300) }),
+  'merges.list': none,
+  'merge.create': z.strictObject({ source: bundleSourceSchema }),
+  'merge.addFiles': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), sources: z.array(bundleSourceSchema).min(1).max(1000) }),
+  'merge.removeFile': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), file: z.string().min(1).max(300) }),
+  'merge.get': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), method: z.enum(['mean', 'trimmed-mean', 'median', 'zscore']).optional() }),
+  'merge.sheets': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), applicantId: id }),
+  'merge.decide': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), categoryId: id, applicantId: id, decision: decisionSchema.nullable() }),
+  'merge.export': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), kind: z.enum(['results', 'summary', 'conclusion-html', 'conclusion-pdf', 'notice-pdf', 'notice-xlsx']), chairName: z.string().max(100).optional() }),
+  'merge.delete': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/) }),
 } as const;
 
 export interface ApiResults {
@@ -257,6 +361,15 @@ export interface ApiResults {
   'scores.download': FileToSave;
   'spreadsheet.blank': FileToSave;
   'spreadsheet.import': SpreadsheetImport;
+  'merges.list': MergeSummary[];
+  'merge.create': MergeView;
+  'merge.addFiles': MergeView;
+  'merge.removeFile': MergeView;
+  'merge.get': MergeView;
+  'merge.sheets': MergeSheetView[];
+  'merge.decide': { updatedAt: string };
+  'merge.export': FileToSave;
+  'merge.delete': { deleted: boolean };
 }
 
 export interface SpreadsheetImport {

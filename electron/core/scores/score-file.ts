@@ -102,7 +102,11 @@ export function verifyScoreFile(bytes: Buffer, label: string, bundle: ScoredBund
   const parsed = scoreFilePayloadSchema.safeParse(envelope.payload);
   if (!parsed.success) throw new Rejection(label, 'not a valid score file payload', { problems: zodProblems(parsed.error, envelope.payload), code: 'invalid-score-file' });
   const payload = parsed.data;
-  const publicKey = decodePublicKey(payload.publicKey)!;
+  const publicKey = decodePublicKey(payload.publicKey);
+  if (publicKey === null) {
+    // 43 base64url characters whose last one carries bits beyond the 32 bytes: not a key encoding.
+    throw new Rejection(label, `publicKey ${JSON.stringify(payload.publicKey)} is not the unpadded base64url form of a 32-byte Ed25519 key`, { code: 'invalid-score-file' });
+  }
   if (!envelopeSignedBy(envelope, publicKey)) {
     throw new Rejection(label, 'invalid signature: the file was changed after signing, or not signed by the key it names', { code: 'bad-signature' });
   }

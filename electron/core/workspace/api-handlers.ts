@@ -19,6 +19,8 @@ import { IdentityStore } from '../identity/identity';
 import { bindExpert, currentBinding } from './bindings';
 import { exportScores, exportStatus } from './score-export';
 import { readFile } from 'node:fs/promises';
+import { Secretariat, type PrintPdf } from './secretariat';
+import { printPdf } from '../report/print-pdf';
 
 export interface SearchService {
   query(roundId: string, query: string): SearchHit[];
@@ -33,6 +35,8 @@ export interface HandlerContext {
   search: SearchService;
   /** Called after each import that changed the store (the host starts text extraction). */
   onImported?: () => void;
+  /** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. */
+  printPdf?: PrintPdf;
 }
 
 export interface Workspace {
@@ -61,6 +65,16 @@ export function createWorkspace(context: HandlerContext): Workspace {
     const binding = (await bindingOf())(payload);
     if (binding.state !== 'bound') throw new RequestError(binding.state === 'no-identity' ? 'no-identity' : 'not-bound', binding.state === 'no-identity' ? 'create your expert identity first' : 'choose who you are in the roster of this round first');
     return { payload, expertId: binding.expertId };
+  };
+  const secretariat = new Secretariat(db, context.info.version, context.printPdf ?? printPdf);
+  /** Runs `use` on a source's local file, then removes a temporary upload. */
+  const withSource = async <T>(source: BundleSource, use: (file: string, label: string) => Promise<T>): Promise<T> => {
+    const { file, label, dispose } = await context.resolveSource(source);
+    try {
+      return await use(file, label);
+    } finally {
+      await dispose?.();
+    }
   };
   const publicFile = (fileName: string, content: string) => ({ fileName, mimeType: 'application/json', base64: Buffer.from(content, 'utf8').toString('base64') });
 
@@ -191,6 +205,21 @@ export function createWorkspace(context: HandlerContext): Workspace {
         problems: filled.problems.map((problem) => ({ sheet: problem.sheet, cell: problem.cell, ...(problem.applicantId !== undefined ? { applicantId: problem.applicantId } : {}), message: problem.message })),
       };
     },
+    'merges.list': async () => secretariat.list(),
+    'merge.create': async ({ source }) => secretariat.view(await withSource(source, (file, label) => secretariat.create(file, label))),
+    'merge.addFiles': async ({ mergeId, sources }) => {
+      for (const source of sources) await withSource(source, async (file, label) => secretariat.addFile(mergeId, label, await readFile(file)));
+      return secretariat.view(mergeId);
+    },
+    'merge.removeFile': async ({ mergeId, file }) => {
+      secretariat.removeFile(mergeId, file);
+      return secretariat.view(mergeId);
+    },
+    'merge.get': async ({ mergeId, method }) => secretariat.view(mergeId, method),
+    'merge.sheets': async ({ mergeId, applicantId }) => secretariat.sheets(mergeId, applicantId),
+    'merge.decide': async ({ mergeId, categoryId, applicantId, decision }) => secretariat.decide(mergeId, categoryId, applicantId, decision),
+    'merge.export': async ({ mergeId, kind, chairName }) => secretariat.export(mergeId, kind, chairName),
+    'merge.delete': async ({ mergeId }) => ({ deleted: secretariat.delete(mergeId) }),
     'search.query': async ({ roundId, query }) => context.search.query(roundId, query),
     'search.status': async ({ roundId }) => context.search.status(roundId),
   };

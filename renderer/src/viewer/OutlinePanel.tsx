@@ -1,5 +1,5 @@
 // 目录: sections of the bundle, then the PDF's bookmarks; clicking an entry jumps to its page.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { activeEntryKey, type OutlineEntry } from './logic/outline';
@@ -11,21 +11,30 @@ interface Props {
   onGoToPage(page: number): void;
 }
 
+/** The entry to highlight at `currentPage`: the last section (or, without sections, bookmark) at or before it. */
+function activeKey({ sections, bookmarks }: OutlineLists, currentPage: number): string | null {
+  return activeEntryKey([...sections, ...bookmarks].filter((e) => e.origin === (sections.length > 0 ? 'section' : 'pdf')), currentPage);
+}
+
+/** Re-renders only when the highlighted entry changes, not on every page. */
 export function OutlinePanel({ outline, currentPage, onGoToPage }: Props) {
+  return <OutlineContent outline={outline} active={activeKey(outline, currentPage)} onGoToPage={onGoToPage} />;
+}
+
+const OutlineContent = memo(function OutlineContent({ outline, active, onGoToPage }: { outline: OutlineLists; active: string | null; onGoToPage(page: number): void }) {
   const { t } = useTranslation();
   const { sections, bookmarks, loading } = outline;
   if (loading && sections.length === 0) return <div className="rd-viewer__panel-center"><Spin size="small" /></div>;
   if (sections.length === 0 && bookmarks.length === 0) {
     return <Empty className="rd-viewer__panel-center" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('viewer.outline.empty')} />;
   }
-  const active = activeEntryKey([...sections, ...bookmarks].filter((e) => e.origin === (sections.length > 0 ? 'section' : 'pdf')), currentPage);
   return (
     <nav className="rd-viewer__outline" aria-label={t('viewer.sidebar.outline')}>
       {sections.length > 0 && <OutlineList heading={t('viewer.outline.sections')} entries={sections} active={active} onGoToPage={onGoToPage} />}
       {bookmarks.length > 0 && <OutlineList heading={t('viewer.outline.bookmarks')} entries={bookmarks} active={active} onGoToPage={onGoToPage} />}
     </nav>
   );
-}
+});
 
 interface ListProps {
   heading: string;

@@ -1,5 +1,5 @@
 // "第 [5] / 86 页": Enter jumps; an invalid number is refused with a hint and not applied.
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { Input, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parsePageInput } from './logic/pageInput';
@@ -11,7 +11,7 @@ interface Props {
   onGoToPage(page: number): void;
 }
 
-export function PageInput({ page, pages, disabled, onGoToPage }: Props) {
+export const PageInput = memo(function PageInput({ page, pages, disabled, onGoToPage }: Props) {
   const { t } = useTranslation();
   // While the expert edits, the draft is shown; otherwise the current page.
   const [draft, setDraft] = useState<string | null>(null);
@@ -62,4 +62,4 @@ export function PageInput({ page, pages, disabled, onGoToPage }: Props) {
       <span>{t('viewer.toolbar.pageAfter', { pages: pages > 0 ? pages : '–' })}</span>
     </span>
   );
-}
+});

@@ -27,7 +27,6 @@ interface Props {
 }
 
 export const ViewerSidebar = memo(function ViewerSidebar({ panel, onPanelChange, document, currentPage, renderingQueue, renderedCanvas, outline, find, findInputRef, onGoToPage }: Props) {
-  const { t } = useTranslation();
   let content: ReactNode = null;
   if (panel === 'find') content = <FindPanel find={find} disabled={!document} inputRef={findInputRef} />;
   else if (document && panel === 'thumbnails') content = (
@@ -36,19 +35,27 @@ export const ViewerSidebar = memo(function ViewerSidebar({ panel, onPanelChange,
   else if (document) content = <OutlinePanel outline={outline} currentPage={currentPage} onGoToPage={onGoToPage} />;
   return (
     <aside className="rd-viewer__sidebar">
-      <Segmented<SidebarPanel>
-        block
-        size="small"
-        className="rd-viewer__panels"
-        value={panel}
-        onChange={onPanelChange}
-        options={[
-          { value: 'outline', label: t('viewer.sidebar.outline') },
-          { value: 'thumbnails', label: t('viewer.sidebar.thumbnails') },
-          { value: 'find', label: t('viewer.sidebar.find') },
-        ]}
-      />
+      <PanelSwitch panel={panel} onPanelChange={onPanelChange} />
       <div className="rd-viewer__panel">{content}</div>
     </aside>
+  );
+});
+
+/** The 目录 / 缩略图 / 查找 switch; memoised, so paging does not re-render it. */
+const PanelSwitch = memo(function PanelSwitch({ panel, onPanelChange }: { panel: SidebarPanel; onPanelChange(panel: SidebarPanel): void }) {
+  const { t } = useTranslation();
+  return (
+    <Segmented<SidebarPanel>
+      block
+      size="small"
+      className="rd-viewer__panels"
+      value={panel}
+      onChange={onPanelChange}
+      options={[
+        { value: 'outline', label: t('viewer.sidebar.outline') },
+        { value: 'thumbnails', label: t('viewer.sidebar.thumbnails') },
+        { value: 'find', label: t('viewer.sidebar.find') },
+      ]}
+    />
   );
 });

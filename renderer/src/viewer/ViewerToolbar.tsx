@@ -16,18 +16,24 @@ interface Props {
 }
 
 export const ViewerToolbar = memo(function ViewerToolbar({ status, commands, ready, sidebarOpen, onToggleSidebar }: Props) {
-  const { t } = useTranslation();
-  const sidebarLabel = sidebarOpen ? t('viewer.sidebar.hide') : t('viewer.sidebar.show');
   const disabled = !ready || status.pages === 0;
   return (
     <div className="rd-viewer__toolbar" role="toolbar">
-      <Tooltip title={sidebarLabel}>
-        <Button size="small" type="text" aria-label={sidebarLabel} aria-expanded={sidebarOpen}
-          icon={sidebarOpen ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />} onClick={onToggleSidebar} />
-      </Tooltip>
+      <SidebarToggle open={sidebarOpen} onToggle={onToggleSidebar} />
       <PageInput page={status.page} pages={status.pages} disabled={disabled} onGoToPage={commands.goToPage} />
       <ZoomControls scale={status.scale} pageWidth={status.pageWidth} disabled={disabled}
         onZoomIn={commands.zoomIn} onZoomOut={commands.zoomOut} onFitWidth={commands.fitWidth} />
     </div>
+  );
+});
+
+const SidebarToggle = memo(function SidebarToggle({ open, onToggle }: { open: boolean; onToggle(): void }) {
+  const { t } = useTranslation();
+  const label = open ? t('viewer.sidebar.hide') : t('viewer.sidebar.show');
+  return (
+    <Tooltip title={label}>
+      <Button size="small" type="text" aria-label={label} aria-expanded={open}
+        icon={open ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />} onClick={onToggle} />
+    </Tooltip>
   );
 });

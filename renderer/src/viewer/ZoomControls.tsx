@@ -1,4 +1,5 @@
 // − 100% + 适合宽度
+import { memo } from 'react';
 import { Button, Tooltip } from 'antd';
 import { ColumnWidthOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ interface Props {
   onFitWidth(): void;
 }
 
-export function ZoomControls({ scale, pageWidth, disabled, onZoomIn, onZoomOut, onFitWidth }: Props) {
+export const ZoomControls = memo(function ZoomControls({ scale, pageWidth, disabled, onZoomIn, onZoomOut, onFitWidth }: Props) {
   const { t } = useTranslation();
   return (
     <span className="rd-viewer__zoom" role="group" aria-label={t('viewer.toolbar.zoom')}>
@@ -32,4 +33,4 @@ export function ZoomControls({ scale, pageWidth, disabled, onZoomIn, onZoomOut, 
       </Button>
     </span>
   );
-}
+});

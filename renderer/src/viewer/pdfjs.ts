@@ -64,3 +64,4 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
   };
   return getDocument(parameters);
 }
+warmUpPdfWorker();

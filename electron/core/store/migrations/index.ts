@@ -2,6 +2,7 @@
 import * as m001 from './001-rounds';
 import * as m002 from './002-document-text';
 import * as m003 from './003-bindings-exports';
+import * as m004 from './004-merges';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m001, m002, m003];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004];
