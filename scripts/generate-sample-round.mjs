@@ -1,16 +1,24 @@
 // Generates the sample round in resources/sample-round/ (committed; `reviewdesk demo` runs on it):
 // round.json built on three categories of the 2025 association-awards template, with their real
 // rubrics and material checklists, 12 fictional Inner Mongolia security firms and 5 experts; and
-// each applicant's application PDFs, printed by Chromium with Noto CJK (fonts-noto-cjk), A4, one
-// heading per page named after the checklist item it answers, the running header carrying the
-// award name as the application guide asks. One page (B002's business licence) is a scan: the
-// licence rendered to an image, tilted, toned and noised like a flatbed scan, embedded as a JPEG
-// with no text layer.
+// each applicant's application PDFs, printed by Chromium, A4, one heading per page named after the
+// checklist item it answers, the running header carrying the award name as the application guide
+// asks. One page (B002's business licence) is a scan: the licence rendered to an image, tilted,
+// toned and noised like a flatbed scan, embedded as a JPEG with no text layer.
 //
-//   node scripts/generate-sample-round.mjs [--out DIR]      (needs Debian's chromium or REVIEWDESK_CHROMIUM)
+//   node scripts/generate-sample-round.mjs [--out DIR]
 //
-// Output is deterministic for a given Chromium: the PRNG is seeded, the PDFs' dates are fixed and
-// their /ID is derived from their content. Every company, person, code and number is invented.
+// Needs Debian's chromium (or REVIEWDESK_CHROMIUM) and the WenQuanYi Micro Hei font
+// (`apt-get install fonts-wqy-microhei`, or REVIEWDESK_SAMPLE_FONT=path/to/wqy-microhei.ttc).
+// Why not Noto CJK: Chromium (Skia) embeds only TrueType-outline fonts as CID fonts; the CFF Noto
+// CJK faces, and any face of a .ttc, come out as hundreds of Type 3 fonts (about 1 MB per 8-page
+// document). So the generator takes face 0 of wqy-microhei.ttc out of its collection as a plain
+// TrueType font and serves it to the page with @font-face: each PDF then embeds one subset CID
+// TrueType font and stays around 100 KB. No bold anywhere (synthetic bold would be Type 3 again).
+//
+// Output is deterministic for a given Chromium and font: the PRNG is seeded, the PDFs' dates are
+// fixed and their /ID is derived from their content. Every company, person, code and number is
+// invented.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +29,35 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'resources/sample-round');
 const CHROMIUM = process.env.REVIEWDESK_CHROMIUM ?? '/usr/bin/chromium';
+const FONT = process.env.REVIEWDESK_SAMPLE_FONT ?? '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const FONT_URL = 'https://fonts.reviewdesk.invalid/rd-sans.ttf';
 const template = JSON.parse(readFileSync(path.join(root, 'resources/templates/association-awards-2025.json'), 'utf8'));
+
+// ---------------------------------------------------------------- the font
+
+/** One face of a TrueType collection as a standalone sfnt: its tables copied, offsets rewritten. */
+function collectionFace(ttc, index) {
+  if (ttc.toString('latin1', 0, 4) !== 'ttcf') return ttc;
+  const offset = ttc.readUInt32BE(12 + 4 * index);
+  const numTables = ttc.readUInt16BE(offset + 4);
+  const header = Buffer.alloc(12 + 16 * numTables);
+  ttc.copy(header, 0, offset, offset + 12);
+  const parts = [header];
+  let position = header.length;
+  for (let i = 0; i < numTables; i++) {
+    const entry = offset + 12 + 16 * i;
+    const tableOffset = ttc.readUInt32BE(entry + 8);
+    const length = ttc.readUInt32BE(entry + 12);
+    const padded = Buffer.alloc((length + 3) & ~3);
+    ttc.copy(padded, 0, tableOffset, tableOffset + length);
+    ttc.copy(header, 12 + 16 * i, entry, entry + 8); // tag and checksum
+    header.writeUInt32BE(position, 12 + 16 * i + 8);
+    header.writeUInt32BE(length, 12 + 16 * i + 12);
+    parts.push(padded);
+    position += padded.length;
+  }
+  return Buffer.concat(parts);
+}
 
 // ---------------------------------------------------------------- deterministic randomness
 
@@ -146,52 +182,54 @@ function seal(name, { size = 40, tilt = -12, below = '' } = {}) {
 }
 
 const STYLE = `
+@font-face { font-family: "RD Sans"; src: url(${FONT_URL}) format("truetype"); }
 @page { size: A4; margin: 0; }
-* { box-sizing: border-box; }
-body { margin: 0; font-family: "Noto Serif CJK SC", serif; font-size: 11pt; line-height: 1.75; color: #111; }
+* { box-sizing: border-box; font-synthesis: none; }
+.em { color: #1f3864; }
+body { margin: 0; font-family: "RD Sans", sans-serif; font-size: 11pt; line-height: 1.75; color: #111; }
 .page { width: 210mm; height: 297mm; padding: 24mm 22mm 20mm; position: relative; overflow: hidden; break-after: page; }
 .page:last-child { break-after: auto; }
-.hdr { position: absolute; top: 10mm; left: 22mm; right: 22mm; font: 8.5pt "Noto Sans CJK SC", sans-serif; color: #333; border-bottom: 0.6pt solid #555; padding-bottom: 1mm; display: flex; justify-content: space-between; }
-.ftr { position: absolute; bottom: 9mm; left: 0; right: 0; text-align: center; font: 9pt "Noto Sans CJK SC", sans-serif; color: #333; }
-h2 { font: bold 15pt "Noto Sans CJK SC", sans-serif; margin: 0 0 5mm; padding-bottom: 1.5mm; border-bottom: 1.2pt solid #1f3864; color: #1f3864; }
-h3 { font: bold 12pt "Noto Sans CJK SC", sans-serif; margin: 6mm 0 2mm; }
+.hdr { position: absolute; top: 10mm; left: 22mm; right: 22mm; font: 8.5pt "RD Sans", sans-serif; color: #333; border-bottom: 0.6pt solid #555; padding-bottom: 1mm; display: flex; justify-content: space-between; }
+.ftr { position: absolute; bottom: 9mm; left: 0; right: 0; text-align: center; font: 9pt "RD Sans", sans-serif; color: #333; }
+h2 { font: 15pt "RD Sans", sans-serif; margin: 0 0 5mm; padding-bottom: 1.5mm; border-bottom: 1.2pt solid #1f3864; color: #1f3864; }
+h3 { font: 12pt "RD Sans", sans-serif; margin: 6mm 0 2mm; }
 p { margin: 0 0 2.2mm; text-indent: 2em; text-align: justify; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.5; margin: 2mm 0 4mm; }
 th, td { border: 0.6pt solid #333; padding: 1.4mm 2mm; vertical-align: middle; }
-th { background: #e8edf5; font-family: "Noto Sans CJK SC", sans-serif; font-weight: bold; }
+th { background: #e8edf5; font-family: "RD Sans", sans-serif; font-weight: normal; }
 td.num { text-align: right; white-space: nowrap; }
 .note { font-size: 9pt; color: #444; text-indent: 0; }
-.seal { position: relative; border: 1.1mm solid rgba(205, 25, 25, 0.82); border-radius: 50%; color: rgba(205, 25, 25, 0.85); font-family: "Noto Sans CJK SC", sans-serif; font-weight: bold; }
+.seal { position: relative; border: 1.1mm solid rgba(205, 25, 25, 0.82); border-radius: 50%; color: rgba(205, 25, 25, 0.85); font-family: "RD Sans", sans-serif; font-weight: normal; }
 .seal .star { position: absolute; left: 0; right: 0; top: 50%; margin-top: -5.5mm; text-align: center; font-size: 9mm; line-height: 11mm; }
 .seal .seal-below { position: absolute; left: 0; right: 0; bottom: 17%; text-align: center; font-size: 2.6mm; }
 .sign { display: flex; justify-content: space-between; margin-top: 8mm; font-size: 10.5pt; }
 .sign > div { width: 47%; position: relative; min-height: 40mm; line-height: 2.1; }
 .sign .seal { position: absolute; right: 6mm; top: 2mm; }
 .cover { display: flex; flex-direction: column; align-items: center; padding-top: 48mm; }
-.cover .award { font: bold 20pt "Noto Sans CJK SC", sans-serif; text-align: center; line-height: 1.6; color: #1f3864; width: 150mm; }
-.cover .kind { font: bold 30pt "Noto Serif CJK SC", serif; letter-spacing: 10mm; margin: 18mm 0 34mm; padding-left: 10mm; }
+.cover .award { font: 20pt "RD Sans", sans-serif; text-align: center; line-height: 1.6; color: #1f3864; width: 150mm; }
+.cover .kind { font: 30pt "RD Sans", sans-serif; letter-spacing: 10mm; margin: 18mm 0 34mm; padding-left: 10mm; }
 .cover table { width: 130mm; font-size: 13pt; line-height: 2.2; }
 .cover td { border: none; border-bottom: 0.6pt solid #333; padding: 0 2mm; }
 .cover td:first-child { width: 34mm; border: none; text-align: justify; text-align-last: justify; }
-.cover .demo { position: absolute; bottom: 16mm; left: 0; right: 0; text-align: center; font: 9pt "Noto Sans CJK SC", sans-serif; color: #888; }
+.cover .demo { position: absolute; bottom: 16mm; left: 0; right: 0; text-align: center; font: 9pt "RD Sans", sans-serif; color: #888; }
 .toc { font-size: 12pt; line-height: 2.4; }
 .toc div { display: flex; }
 .toc .dots { flex: 1; border-bottom: 1pt dotted #555; margin: 0 2mm 2.6mm; }
 .licence { border: 2.4mm double #b07a2a; padding: 8mm 9mm; background: #fffdf7; position: relative; }
-.licence .lt { text-align: center; font: bold 26pt "Noto Serif CJK SC", serif; letter-spacing: 9mm; margin: 2mm 0 1mm; padding-left: 9mm; color: #8a1c1c; }
+.licence .lt { text-align: center; font: 26pt "RD Sans", sans-serif; letter-spacing: 9mm; margin: 2mm 0 1mm; padding-left: 9mm; color: #8a1c1c; }
 .licence .sub { text-align: center; font-size: 11pt; margin-bottom: 5mm; }
 .licence .code { font-size: 10pt; margin-bottom: 4mm; }
 .licence table td { border: none; font-size: 10.5pt; padding: 1.1mm 1mm; vertical-align: top; }
-.licence table td:first-child { width: 26mm; text-align: justify; text-align-last: justify; font-weight: bold; }
-.licence .qr { position: absolute; right: 10mm; top: 30mm; width: 19mm; height: 19mm; background: repeating-conic-gradient(#222 0 25%, #fff 0 50%) 0 0/3.8mm 3.8mm; border: 1.5mm solid #fff; outline: 0.4mm solid #222; }
+.licence table td:first-child { width: 26mm; text-align: justify; text-align-last: justify; font-weight: normal; }
+.licence .qr { position: absolute; right: 10mm; top: 30mm; width: 19mm; height: 19mm; }
 .licence .authority { margin-top: 8mm; text-align: right; padding-right: 12mm; position: relative; line-height: 2; }
 .licence .authority .seal { position: absolute; right: 18mm; top: -9mm; }
 .cert { border: 1.6mm solid #1f3864; outline: 0.5mm solid #1f3864; outline-offset: 1.2mm; padding: 8mm 10mm; text-align: center; background: #fbfcfe; position: relative; margin: 4mm 6mm 6mm; }
-.cert .ct { font: bold 20pt "Noto Serif CJK SC", serif; letter-spacing: 3mm; color: #1f3864; margin-bottom: 4mm; }
+.cert .ct { font: 20pt "RD Sans", sans-serif; letter-spacing: 3mm; color: #1f3864; margin-bottom: 4mm; }
 .cert p { text-align: left; }
 .cert .issuer { text-align: right; margin-top: 6mm; line-height: 2; position: relative; }
 .cert .issuer .seal { position: absolute; right: 8mm; top: -10mm; }
-.report-head { background: #eaf2fb; border-left: 2mm solid #2f6db5; padding: 3mm 5mm; margin-bottom: 4mm; font-family: "Noto Sans CJK SC", sans-serif; }
+.report-head { background: #eaf2fb; border-left: 2mm solid #2f6db5; padding: 3mm 5mm; margin-bottom: 4mm; font-family: "RD Sans", sans-serif; }
 .report-head b { font-size: 14pt; color: #2f6db5; }
 .letter { border: 0.4pt solid #999; padding: 7mm 9mm 4mm; margin-bottom: 5mm; font-size: 10.5pt; line-height: 1.8; background: #fff; }
 .letter .to { text-indent: 0; }
@@ -222,12 +260,28 @@ const intro = {
   ],
 };
 
+/** A QR-code-like square (finder patterns and seeded modules) as vector SVG: no raster image in the PDF. */
+function qrCode(text) {
+  const n = 25;
+  const bits = mulberry32([...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+  const finder = (x, y) => x < 7 && y < 7 && (x === 0 || y === 0 || x === 6 || y === 6 || (x >= 2 && x <= 4 && y >= 2 && y <= 4));
+  const cells = [];
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const corner = [[0, 0], [n - 7, 0], [0, n - 7]].find(([cx, cy]) => x >= cx - 1 && x <= cx + 7 && y >= cy - 1 && y <= cy + 7);
+      const on = corner ? finder(x - corner[0], y - corner[1]) : bits() < 0.5;
+      if (on) cells.push(`M${x} ${y}h1v1h-1z`);
+    }
+  }
+  return `<svg class="qr" viewBox="-1 -1 ${n + 2} ${n + 2}"><path d="${cells.join('')}" fill="#222"/></svg>`;
+}
+
 function licenceHtml(a) {
   const scope = a.category === 'service'
     ? '安全技术防范系统运行维护服务；信息系统集成服务；信息技术咨询服务；智能控制系统集成；计算机软硬件及辅助设备销售；通信设备销售。（依法须经批准的项目，经相关部门批准后方可开展经营活动）'
     : '安全技术防范系统设计、施工、维修；建设工程施工；智能化安装工程服务；信息系统集成服务；软件开发；物联网技术服务；安防设备销售。（依法须经批准的项目，经相关部门批准后方可开展经营活动）';
   const [y, m, d] = a.founded.split('-').map(Number);
-  return `<div class="licence"><div class="qr"></div>
+  return `<div class="licence">${qrCode(a.code)}
     <div class="lt">营业执照</div><div class="sub">（副　本）</div>
     <div class="code">统一社会信用代码　${a.code}</div>
     <table>
@@ -263,7 +317,7 @@ const PAGES = {
       <tr><td>员工人数（人）</td><td class="num">${Math.round(a.staff * 0.86)}</td><td class="num">${Math.round(a.staff * 0.93)}</td><td class="num">${a.staff}</td></tr>
       <tr><td>专业技术人员（人）</td><td class="num">${Math.round(a.technical * 0.82)}</td><td class="num">${Math.round(a.technical * 0.91)}</td><td class="num">${a.technical}</td></tr></table>`,
   营业执照: (a) => `<p class="note" style="text-indent:0">以下为本单位营业执照（副本）复印件，与原件一致。</p>${licenceHtml(a)}`,
-  信用报告: (a) => `<div class="report-head"><b>信用中国</b>　公共信用信息报告（无违法违规证明版）<br><span style="font-size:9pt">报告编号：XYZG-2025-${a.code.slice(-8)}　　生成时间：2025-10-0${(Number(a.id.slice(-1)) % 9) + 1} 09:${String(12 + Number(a.id.slice(-1)) * 7).padStart(2, '0')}:33</span></div>
+  信用报告: (a) => `<div class="report-head"><span class="em">信用中国</span>　公共信用信息报告（无违法违规证明版）<br><span style="font-size:9pt">报告编号：XYZG-2025-${a.code.slice(-8)}　　生成时间：2025-10-0${(Number(a.id.slice(-1)) % 9) + 1} 09:${String(12 + Number(a.id.slice(-1)) * 7).padStart(2, '0')}:33</span></div>
     <table><tr><th style="width:34mm">主体名称</th><td>${esc(a.name)}</td></tr><tr><th>统一社会信用代码</th><td>${a.code}</td></tr><tr><th>法定代表人</th><td>${esc(a.rep)}</td></tr><tr><th>成立日期</th><td>${a.founded}</td></tr><tr><th>查询期间</th><td>2022-10-01 至 2025-09-30</td></tr></table>
     <table><tr><th>信息类别</th><th style="width:28mm">记录条数</th><th>说明</th></tr>
       ${[['行政许可', 2 + (a.staff % 4), '均在有效期内'], ['行政处罚', 0, '查询期间内未发现'], ['严重失信主体名单', 0, '未列入'], ['经营异常名录', 0, '未列入'], ['税收违法', 0, '未发现'], ['欠缴社会保险费', 0, '未发现'], ['守信激励', a.rating ? 1 : 0, a.rating ? `企业信用等级${a.rating}` : '—']]
@@ -277,7 +331,7 @@ const PAGES = {
     <p class="note">附：会员年度缴费记录　${Array.from({ length: 2025 - a.memberSince + 1 }, (_, i) => `${a.memberSince + i}年已缴`).join('；')}。</p>`,
   企业信用等级评价证书: (a) => `<div class="cert" style="margin-top:2mm"><div class="ct" style="font-size:16pt">企业信用等级评价证书</div>
       <p>${esc(a.name)}在2025年度企业信用等级评价中，经综合评定，信用等级为：</p>
-      <div style="font:bold 30pt 'Noto Sans CJK SC';color:#b8860b;letter-spacing:4mm">${a.rating}</div>
+      <div style="font:30pt 'RD Sans';color:#b8860b;letter-spacing:4mm">${a.rating}</div>
       <p>证书编号：XYPJ-NM-2025-${String(a.staff * 37).padStart(5, '0')}　有效期：2025年5月至2028年5月</p>
       <div class="issuer">内蒙古自治区公共安全技术防范行业协会<br>2025年5月20日${seal('内蒙古自治区公共安全技术防范行业协会', { size: 34, tilt: -8 })}</div></div>`,
   企业所得税缴纳证明: (a) => `<table><tr><th colspan="4">中华人民共和国税收完税证明（企业所得税）</th></tr>
@@ -308,7 +362,7 @@ PAGES['表彰或荣誉证书'] = (a) => `<table><tr><th>序号</th><th>名称</t
       <tr><td>2</td><td>一种前端感知设备远程运维装置</td><td>实用新型专利</td><td>ZL2024 2 ${String(a.staff * 9137).slice(0, 7)}.X</td></tr>
       <tr><td>3</td><td>${esc(a.project.name.slice(0, 12))}……项目表彰</td><td>表彰</td><td>${esc(a.project.client)}</td></tr></table>`;
 PAGES['服务能力等级证书'] = (a) => `<div class="cert" style="margin-top:0"><div class="ct" style="font-size:14.5pt;letter-spacing:0.5mm">内蒙古自治区公共安全技术防范行业<br>设计、施工和运维服务能力等级证书</div>
-      <p>单位名称：${esc(a.name)}</p><p>等　　级：<b style="font-size:16pt">${a.level}</b></p><p>证书编号：NMAF-SN-2024-${String(a.staff * 13).padStart(4, '0')}　有效期至：2027年6月30日</p>
+      <p>单位名称：${esc(a.name)}</p><p>等　　级：<span class="em" style="font-size:16pt">${a.level}</span></p><p>证书编号：NMAF-SN-2024-${String(a.staff * 13).padStart(4, '0')}　有效期至：2027年6月30日</p>
       <div class="issuer">内蒙古自治区公共安全技术防范行业协会<br>2024年7月1日${seal('内蒙古自治区公共安全技术防范行业协会', { size: 32, tilt: 12 })}</div></div>`;
 PAGES['ISO9001质量管理体系认证'] = (a) => `<div class="cert" style="padding:5mm 10mm"><div class="ct" style="font-size:15pt;letter-spacing:1mm">质量管理体系认证证书</div>
       <p>兹证明${esc(a.name)}建立的质量管理体系符合标准 GB/T 19001-2016 / ISO 9001:2015，认证范围：安全技术防范系统的设计、施工及运维服务。</p>
@@ -326,11 +380,11 @@ PAGES['典型工程项目列表'] = (a) => {
 PAGES['合同关键页'] = (a) => {
   const list = a.project ? [{ ...a.project, from: a.project.signed }] : a.services;
   return list.map((p, i) => `<div class="letter" style="${list.length > 1 ? 'padding:4mm 8mm 2mm;margin-bottom:3mm' : ''}">
-    <div style="text-align:center;font:bold 13pt 'Noto Sans CJK SC'">${esc(p.name)}${a.project ? '施工' : '服务'}合同</div>
+    <div style="text-align:center;font:13pt 'RD Sans'">${esc(p.name)}${a.project ? '施工' : '服务'}合同</div>
     <div style="text-align:right;font-size:9pt">合同编号：${a.code.slice(-6)}-HT-2024${String(i + 7).padStart(3, '0')}</div>
     <p class="to">甲方（发包人）：${esc(p.client)}<br>乙方（承包人）：${esc(a.name)}</p>
     <p>${a.project ? `工程内容：${esc(p.scope)}。合同工期：自合同签订之日起至${cnDate(p.done)}前竣工。` : `服务类型：${p.type}；服务期限：${cnDate(p.from)}至${cnDate(p.to)}。`}</p>
-    <p>合同金额：人民币<b>${capitalAmount(p.amount)}</b>（${yuan(p.amount)}），含税。付款方式：按${a.project ? '工程进度' : '季度'}支付。</p>
+    <p>合同金额：人民币<span class="em">${capitalAmount(p.amount)}</span>（${yuan(p.amount)}），含税。付款方式：按${a.project ? '工程进度' : '季度'}支付。</p>
     <div class="sign" style="${list.length > 1 ? 'margin-top:1mm' : ''}"><div>甲方（盖章）：<br>代表人：<br>日期：${cnDate(p.from)}${seal(p.client, { size: 30, tilt: -10 })}</div>
       <div>乙方（盖章）：<br>代表人：${esc(a.rep)}<br>日期：${cnDate(p.from)}${seal(a.name, { size: 30, tilt: 8 })}</div></div></div>`).join('');
 };
@@ -359,7 +413,7 @@ PAGES['服务规范文件'] = (a) => `<p>公司依据GB 50348-2018等标准制�
       <tr><th style="width:30mm">服务流程</th><td>受理—派单—到场—处置—验证—回访，全程工单留痕</td></tr>
       <tr><th>服务质量标准</th><td>视频在线率≥98%，录像完好率≥99%，故障2小时响应</td></tr>
       <tr><th>服务人员职责</th><td>项目经理、驻场工程师、值班调度的岗位职责与考核</td></tr></table>`;
-PAGES['书面表扬'] = (a) => a.services.map((s) => `<div class="letter" style="padding:4mm 8mm 1mm;margin-bottom:3mm"><div style="text-align:center;font:bold 13pt 'Noto Sans CJK SC'">表扬信</div>
+PAGES['书面表扬'] = (a) => a.services.map((s) => `<div class="letter" style="padding:4mm 8mm 1mm;margin-bottom:3mm"><div style="text-align:center;font:13pt 'RD Sans'">表扬信</div>
       <p class="to">${esc(a.name)}：</p><p>贵单位承担我单位“${esc(s.name)}”以来，服务团队响应及时、作风严谨，${s.type === '运维管理' ? '系统完好率持续保持在98%以上' : '按期高质量完成了项目交付'}，特此提出表扬。</p>
       <div class="from" style="min-height:20mm">${esc(s.client)}<br>2025年9月${12 + s.amount % 9}日${seal(s.client, { size: 28, tilt: -9 })}</div></div>`).join('');
 PAGES['新技术、新方法的案例说明'] = (a) => `<p>案例：“${esc(a.services[0].name)}”中，公司上线远程巡检与智能工单系统，前端设备离线自动告警、就近派单，备品备件按故障率预测储备。</p>
@@ -406,7 +460,9 @@ function documentHtml(a, award, doc, scannedImage) {
     if (headings[0].title === '目录') {
       const entries = [];
       for (const [j, later] of doc.pages.entries()) for (const h of later) if (h.title !== '封面' && h.title !== '目录') entries.push(`<div><span>${esc(h.label)}</span><span class="dots"></span><span>${j + 1}</span></div>`);
-      return `<div class="page">${frame}<h2>目　录</h2><div class="toc">${entries.join('')}</div></div>`;
+      const others = LAYOUT[a.category].filter((other) => other.file !== doc.file).map((other) => `《${other.title}》`);
+      const note = others.length > 0 ? `<p class="note" style="margin-top:6mm;text-indent:0">另附${others.join('、')}，单独成册。</p>` : '';
+      return `<div class="page">${frame}<h2>目　录</h2><div class="toc">${entries.join('')}</div>${note}</div>`;
     }
     const body = headings.map((h, j) => `<h2 style="${j > 0 ? 'margin-top:7mm' : ''}">${esc(h.label)}</h2>${PAGES[h.title](a, award)}`).join('');
     return `<div class="page">${frame}${body}</div>`;
@@ -417,10 +473,10 @@ function documentHtml(a, award, doc, scannedImage) {
 // ---------------------------------------------------------------- the scan
 
 /** Renders the licence at 110 dpi, then tilts, tones, blurs and noises it like a flatbed scan; a JPEG data URL. */
-async function scannedLicence(browser, a) {
+async function scannedLicence(context, a) {
   const width = 909; // A4 at 110 dpi
   const height = 1286;
-  const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: width / 794 });
+  const page = await context.newPage();
   await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${STYLE} body{background:#fff}</style></head><body><div class="page" style="padding:22mm 18mm">${licenceHtml(a)}</div></body></html>`);
   await page.evaluate('document.fonts.ready');
   const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 794, height: 1123 } });
@@ -473,7 +529,7 @@ async function scannedLicence(browser, a) {
     },
     { src: `data:image/png;base64,${png.toString('base64')}`, width, height, seed: 7 },
   );
-  await page.close();
+  await context.close();
   return jpeg;
 }
 
@@ -521,18 +577,29 @@ function roundJson(applicants) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set REVIEWDESK_CHROMIUM)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set REVIEWDESK_CHROMIUM)`);
+  if (!existsSync(FONT)) throw new Error(`no font at ${FONT} (apt-get install fonts-wqy-microhei, or set REVIEWDESK_SAMPLE_FONT)`);
+  const font = collectionFace(readFileSync(FONT), 0);
   for (const a of APPLICANTS) a.code = creditCode(a);
   for (const entry of APPLICANTS.map((a) => a.id)) rmSync(path.join(OUT, entry), { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+  // Pages get the font from here, and nothing else from anywhere.
+  const newContext = async (options = {}) => {
+    const context = await browser.newContext(options);
+    await context.route('**/*', (route) =>
+      route.request().url() === FONT_URL ? route.fulfill({ body: font, contentType: 'font/ttf' }) : route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+    );
+    return context;
+  };
+  const context = await newContext();
   const applicants = [];
   let totalBytes = 0;
   try {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     for (const a of APPLICANTS) {
       const award = template.categories.find((category) => category.id === a.category).title;
-      const scan = a.scan ? await scannedLicence(browser, a) : null;
+      const scan = a.scan ? await scannedLicence(await newContext({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 909 / 794 }), a) : null;
       const documents = [];
       mkdirSync(path.join(OUT, a.id), { recursive: true });
       for (const doc of planDocuments(a)) {

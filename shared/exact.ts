@@ -47,14 +47,22 @@ function signedNumerator(f: Fraction): bigint {
  * zero (−2.345 → −2.35), i.e. the rounding is symmetric about zero.
  */
 export function roundHalfUp(value: Fraction, decimals: number): number {
+  return roundHalfUpRatio(signedNumerator(value), value.d, decimals);
+}
+
+/**
+ * `roundHalfUp` of numerator/denominator (denominator > 0, not necessarily in lowest terms), for
+ * the merge's hot loops: the result depends only on the value, so no Fraction is needed.
+ */
+export function roundHalfUpRatio(numerator: bigint, denominator: bigint, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0) {
     throw new RangeError(`decimals must be a whole number ≥ 0, got ${decimals}`);
   }
-  const scale = 10n ** BigInt(decimals);
-  const scaled = value.abs().mul(new Fraction(scale, 1n));
-  // floor(scaled + 1/2) with BigInts: (2n + d) div 2d
-  const rounded = (2n * scaled.n + scaled.d) / (2n * scaled.d);
-  const negative = value.s < 0n && rounded !== 0n;
+  if (denominator <= 0n) throw new RangeError('the denominator must be positive');
+  const magnitude = (numerator < 0n ? -numerator : numerator) * 10n ** BigInt(decimals);
+  // floor(magnitude / denominator + 1/2) with BigInts
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  const negative = numerator < 0n && rounded !== 0n;
   return Number(decimalText(rounded, decimals, negative));
 }
 
@@ -90,6 +98,21 @@ export function toNumber(f: Fraction): number {
   const text = formatExact(f);
   if (!text.includes('/')) return Number(text);
   return Number(signedNumerator(f)) / Number(f.d);
+}
+
+const EXACT_IN_A_DOUBLE = 2n ** 53n;
+
+/**
+ * `toNumber(new Fraction(numerator, denominator))` (denominator > 0), without the Fraction when
+ * both parts are integers a double holds exactly: one IEEE division of exact operands is then
+ * correctly rounded, and so is each path of `toNumber` (the decimal's conversion, or the division
+ * of the lowest terms, which are no larger), so all give the same nearest double.
+ */
+export function ratioToNumber(numerator: bigint, denominator: bigint): number {
+  if (denominator > 0n && denominator <= EXACT_IN_A_DOUBLE && numerator <= EXACT_IN_A_DOUBLE && numerator >= -EXACT_IN_A_DOUBLE) {
+    return Number(numerator) / Number(denominator);
+  }
+  return toNumber(new Fraction(numerator, denominator));
 }
 
 /** `digits` (≥ 0) with a decimal point `places` from the right, trailing zeros dropped. */

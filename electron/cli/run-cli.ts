@@ -9,6 +9,7 @@ import { importCommand } from './commands/import';
 import { score } from './commands/score';
 import { verify } from './commands/verify';
 import { merge } from './commands/merge';
+import { demo } from './commands/demo';
 import { HELP, UsageError } from './usage';
 
 interface Command {
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   score: { options: { key: text, expert: text, sheet: text, out: text, revision: text, draft: { type: 'boolean' }, issuer: text }, run: score },
   verify: { options: { bundle: text, issuer: text, 'expert-key': { type: 'string', multiple: true } }, run: verify },
   merge: { options: { bundle: text, out: text, issuer: text, method: text, 'expert-key': { type: 'string', multiple: true } }, run: merge },
+  demo: { options: { out: text }, run: demo },
 };
 
 export interface Io {

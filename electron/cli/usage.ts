@@ -16,6 +16,7 @@ Usage:
   reviewdesk score X.rdbundle --key FILE.key --expert ID --sheet S.json --out Y.rdscore [--revision N] [--draft] [--issuer P]
   reviewdesk verify Y.rdscore --bundle X.rdbundle [--issuer P] [--expert-key ID=FILE.pub]… [--json]
   reviewdesk merge --bundle X.rdbundle --out DIR FILES… [--issuer P] [--expert-key ID=FILE.pub]… [--method M] [--json]
+  reviewdesk demo --out DIR [--json]        the whole round on the sample data, end to end
 
 Passphrases come from REVIEWDESK_PASSPHRASE when it is set, else from a prompt.
 Exit codes: 0 done; 1 rejected input (the message names the file, the entry and what is wrong);

@@ -205,6 +205,7 @@ export interface MergeApplicantView {
 export interface MergeCategoryView {
   id: string;
   title: string;
+  rubricId: string;
   method: 'mean' | 'trimmed-mean' | 'median' | 'zscore';
   fullMarks: number;
   awardLabels: string[];

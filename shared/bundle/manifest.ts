@@ -5,7 +5,7 @@ import type { Problem, Result } from '../problem';
 import { jsonPath } from '../problem';
 import { problemAt } from '../problem-at';
 import { publicKeySchema, roundDefinitionSchema } from '../round/schema';
-import { roundRuleProblems } from '../round/validate';
+import { criteriaDepthProblems, roundRuleProblems } from '../round/validate';
 import { zodProblems } from '../zod-problems';
 
 export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.reviewdesk.bundle+json;v=1';
@@ -64,6 +64,8 @@ export type Issuer = z.infer<typeof issuerSchema>;
 
 /** The payload, or every problem: schema, round rules, and files[] matching documents[] exactly. */
 export function validateBundlePayload(input: unknown): Result<BundlePayload> {
+  const tooDeep = criteriaDepthProblems(input);
+  if (tooDeep.length > 0) return { ok: false, problems: tooDeep };
   const parsed = bundlePayloadSchema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error, input);
   problems.push(...roundRuleProblems(input), ...fileListProblems(input));
@@ -91,13 +93,15 @@ function fileListProblems(input: unknown): Problem[] {
     problems.push(problemAt(input, segments, message));
 
   const documents = new Set<string>();
+  // A Set, not files.some() per document: a signed manifest listing 100,000 files must not take minutes.
+  const listedPaths = new Set(files.map(pathOf));
   entriesOf(applicants).forEach((applicant, a) => {
     const list = applicant !== null && typeof applicant === 'object' ? (applicant as { documents?: unknown }).documents : undefined;
     entriesOf(list).forEach((document, d) => {
       const path = pathOf(document);
       if (path === undefined) return;
       documents.add(path);
-      if (!files.some((file) => pathOf(file) === path)) {
+      if (!listedPaths.has(path)) {
         report(['applicants', a, 'documents', d, 'path'], `document "${path}" is not listed in files`);
       }
     });

@@ -1,15 +1,17 @@
 // Merging one category: judge it, test each award's robustness, measure panel agreement, and
-// present the results.
+// present the results. Judging and robustness run on the category's panel (./panel,
+// ./leave-one-out); `judgeCategory` and `fragileExperts` are the plain definitions they match.
 import { toNumber } from '../exact';
 import { normalisedAggregation } from '../round/aggregation';
 import { findRubric } from '../round/lookup';
 import type { AggregationMethod, Category, RoundDefinition } from '../round/schema';
 import { fullMarks } from '../rubric';
 import { panelAgreement } from './agreement';
-import { judgeCategory, type CategoryRules } from './judge';
+import type { CategoryRules } from './judge';
+import { fragileInPanel } from './leave-one-out';
+import { categoryPanel, judgePanel } from './panel';
 import { presentApplicant } from './present';
-import { collectReviews } from './reviews';
-import { fragileExperts } from './robustness';
+import { collectCategoryReviews } from './reviews';
 import { tieBreakKeys } from './tie-break';
 import type { CategoryResult, ExpertSheets } from './types';
 
@@ -40,9 +42,10 @@ export function mergeCategory(
 ): CategoryResult {
   const rules = categoryRules(round, category, override);
   const applicants = round.applicants.filter((applicant) => applicant.category === category.id);
-  const entries = collectReviews(rules.rubric, applicants, experts);
-  const judged = judgeCategory(rules, entries);
-  const fragile = fragileExperts(rules, entries, judged);
+  const reviews = collectCategoryReviews(rules.rubric, applicants, experts);
+  const panel = categoryPanel(rules, reviews);
+  const judged = judgePanel(panel);
+  const fragile = fragileInPanel(panel, judged);
   const rankedIds = judged.filter((judgement) => judgement.rank !== null).map((judgement) => judgement.entry.applicant.id);
   return {
     id: category.id,
@@ -50,8 +53,8 @@ export function mergeCategory(
     method: rules.method,
     fullMarks: toNumber(rules.fullMarks),
     ranking: judged.map((judgement) =>
-      presentApplicant(rules.rubric, judgement, fragile.get(judgement.entry.applicant.id) ?? []),
+      presentApplicant(rules.rubric, reviews.scale, judgement, fragile.get(judgement.entry.applicant.id) ?? []),
     ),
-    agreement: panelAgreement(rankedIds, entries),
+    agreement: panelAgreement(rankedIds, reviews.entries),
   };
 }

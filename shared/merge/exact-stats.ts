@@ -1,6 +1,6 @@
 // Exact statistics on rationals: sums, means, medians, variance, and a square root rounded
 // half-up on the exact value (for standard deviations shown to users).
-import { Fraction, roundHalfUp } from '../exact';
+import { Fraction, roundHalfUpRatio } from '../exact';
 
 export const ZERO = new Fraction(0n, 1n);
 
@@ -70,12 +70,16 @@ export function integerSqrt(n: bigint): bigint {
  * the result is k/10^decimals for the largest k with (k − ½)² ≤ y, i.e. k = ⌊(⌊√(4y)⌋ + 1) / 2⌋.
  */
 export function roundedSqrt(value: Fraction, decimals: number): number {
-  if (value.s < 0n && value.n !== 0n) throw new RangeError('square root of a negative number');
+  return roundedSqrtRatio(value.s * value.n, value.d, decimals);
+}
+
+/** `roundedSqrt` of numerator/denominator (denominator > 0, not necessarily in lowest terms). */
+export function roundedSqrtRatio(numerator: bigint, denominator: bigint, decimals: number): number {
+  if (numerator < 0n) throw new RangeError('square root of a negative number');
   const scale = 10n ** BigInt(decimals);
-  const y = value.abs().mul(fraction(scale * scale));
-  const root2 = integerSqrt((4n * y.n) / y.d); // ⌊2√y⌋
+  const root2 = integerSqrt((4n * numerator * scale * scale) / denominator); // ⌊2√y⌋
   const k = (root2 + 1n) / 2n;
-  return roundHalfUp(fraction(k, scale), decimals);
+  return roundHalfUpRatio(k, scale, decimals);
 }
 
 /** Population standard deviation rounded half-up to `decimals`; null for no values. */

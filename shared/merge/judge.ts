@@ -5,9 +5,10 @@ import { exactOf, type Fraction } from '../exact';
 import type { NormalisedAggregation } from '../round/aggregation';
 import type { AggregationMethod, Category, Rubric } from '../round/schema';
 import { aggregateExact } from './aggregate';
-import { decideAwards } from './award';
+import { decideAwards, type AwardOutcome } from './award';
+import type { Facts } from './condition';
 import { fraction, maximum, minimum } from './exact-stats';
-import { rankContenders, type Contender } from './rank';
+import { rankContendersBy, type Compare, type Contender, type TieGroup } from './rank';
 import { byText, type ApplicantReviews } from './reviews';
 import type { TieBreakKey } from './tie-break';
 import { zscoreScores } from './zscore';
@@ -116,8 +117,34 @@ export function judgeCategory(rules: CategoryRules, entries: readonly ApplicantR
     contenders.push({ id: entry.applicant.id, score, tieBreaks: rules.tieBreaks.map((key) => key(entry.reviews)!) });
   }
 
-  const groups = rankContenders(contenders);
-  const outcome = decideAwards(rules.category.award, groups, (id) => judgements.get(id)?.entry.applicant.facts);
+  const factsOf = (id: string) => judgements.get(id)?.entry.applicant.facts;
+  return placeJudgements(judgements, awardContenders(rules, contenders, (a, b) => a.compare(b), (score) => score, factsOf));
+}
+
+/**
+ * Ranks contenders and decides their awards. `V` is how the contenders hold their values; awards
+ * compare the group scores, as Fractions, with the thresholds.
+ */
+export function awardContenders<V>(
+  rules: CategoryRules,
+  contenders: readonly Contender<V>[],
+  compare: Compare<V>,
+  toFraction: (value: V) => Fraction,
+  factsOf: (applicantId: string) => Facts,
+): { groups: TieGroup<V>[]; outcome: AwardOutcome } {
+  const groups = rankContendersBy(contenders, compare);
+  const exact = groups.map((group) => ({ rank: group.rank, score: toFraction(group.score), ids: group.ids }));
+  return { groups, outcome: decideAwards(rules.category.award, exact, factsOf) };
+}
+
+/**
+ * Sets rank, award and tie on the judgements of the ranked groups and lists every judgement: the
+ * ranked ones by rank (ties by id), then the unranked ones by score, highest first, then by id.
+ */
+export function placeJudgements<V>(
+  judgements: ReadonlyMap<string, Judgement>,
+  { groups, outcome }: { groups: readonly TieGroup<V>[]; outcome: AwardOutcome },
+): Judgement[] {
   const ranked: Judgement[] = [];
   for (const group of groups) {
     for (const id of group.ids) {

@@ -1,13 +1,16 @@
 // Turning a judgement into the numbers results show: scores and means rounded half-up to 2
 // decimals on their exact values, standard deviations rounded the same way on the exact square
 // root, totals, minima and maxima as the nearest JS number of their exact value (they are sums of
-// the experts' own scores). Nothing here decides anything.
-import { ratioString, roundHalfUp, toNumber, type Fraction } from '../exact';
+// the experts' own scores). Nothing here decides anything. Statistics are taken in whole units
+// of the category's scale (sums, sums of squares, extremes as BigInts), each made into a number
+// once, from its exact value.
+import { ratioString, roundHalfUp, roundHalfUpRatio, type Fraction } from '../exact';
 import type { Rubric } from '../round/schema';
-import { allCriteria, criterionValue } from '../rubric';
-import { maximum, mean, minimum, roundedSd } from './exact-stats';
+import { rubricLayout } from '../rubric';
+import { roundedSqrtRatio } from './exact-stats';
 import type { Judgement } from './judge';
 import type { Review } from './reviews';
+import type { Scale } from './scale';
 import type { CriterionStats, Flag, MethodScores, RankedApplicant } from './types';
 
 const DECIMALS = 2;
@@ -16,21 +19,44 @@ export function displayScore(value: Fraction | null): number | null {
   return value === null ? null : roundHalfUp(value, DECIMALS);
 }
 
-function displayValue(value: Fraction | null): number | null {
-  return value === null ? null : toNumber(value);
+interface Summary {
+  /** Mean rounded half-up to 2 decimals. */
+  mean: number;
+  min: number;
+  max: number;
+  /** Population SD rounded half-up to 2 decimals. */
+  sd: number;
 }
 
-function criterionStats(rubric: Rubric, reviews: readonly Review[]): Record<string, CriterionStats> {
+/** Display statistics of values in units (at least one). */
+function summary(scale: Scale, values: readonly bigint[]): Summary {
+  let sum = 0n;
+  let squares = 0n;
+  let low = values[0]!;
+  let high = low;
+  for (const value of values) {
+    sum += value;
+    squares += value * value;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  const count = BigInt(values.length);
+  const { n, d } = scale.unit;
+  return {
+    mean: roundHalfUpRatio(sum * n, count * d, DECIMALS),
+    min: scale.number(low),
+    max: scale.number(high),
+    // population variance (n·Σx² − (Σx)²) / n², in points²
+    sd: roundedSqrtRatio((count * squares - sum * sum) * n * n, count * count * d * d, DECIMALS),
+  };
+}
+
+function criterionStats(rubric: Rubric, scale: Scale, reviews: readonly Review[]): Record<string, CriterionStats> {
   const stats: Record<string, CriterionStats> = {};
   if (reviews.length === 0) return stats;
-  for (const criterion of allCriteria(rubric)) {
-    const values = reviews.map((review) => criterionValue(criterion, review.scores));
-    stats[criterion.id] = {
-      mean: displayScore(mean(values))!,
-      min: displayValue(minimum(values))!,
-      max: displayValue(maximum(values))!,
-      sd: roundedSd(values, DECIMALS)!,
-    };
+  for (const { criterion, leafIndices } of rubricLayout(rubric).criteria) {
+    const values = reviews.map((review) => leafIndices.reduce((sum, index) => sum + review.leafUnits[index]!, 0n));
+    stats[criterion.id] = summary(scale, values);
   }
   return stats;
 }
@@ -45,9 +71,9 @@ function flagsOf(judgement: Judgement, fragile: readonly string[]): Flag[] {
   return flags;
 }
 
-export function presentApplicant(rubric: Rubric, judgement: Judgement, fragile: readonly string[]): RankedApplicant {
+export function presentApplicant(rubric: Rubric, scale: Scale, judgement: Judgement, fragile: readonly string[]): RankedApplicant {
   const { applicant, reviews, conflicts } = judgement.entry;
-  const totals = reviews.map((review) => review.total);
+  const totals = reviews.length === 0 ? undefined : summary(scale, reviews.map((review) => review.units));
   const methods: MethodScores = {
     mean: displayScore(judgement.methods.mean),
     'trimmed-mean': displayScore(judgement.methods['trimmed-mean']),
@@ -65,11 +91,11 @@ export function presentApplicant(rubric: Rubric, judgement: Judgement, fragile: 
     conflicts: [...conflicts],
     vetoes: reviews.filter((review) => review.vetoed).length,
     flags: flagsOf(judgement, fragile),
-    perCriterion: criterionStats(rubric, reviews),
-    totals: reviews.map((review) => ({ expertId: review.expertId, total: toNumber(review.total), ineligible: review.vetoed })),
-    min: displayValue(minimum(totals)),
-    max: displayValue(maximum(totals)),
-    sd: roundedSd(totals, DECIMALS),
+    perCriterion: criterionStats(rubric, scale, reviews),
+    totals: reviews.map((review) => ({ expertId: review.expertId, total: scale.number(review.units), ineligible: review.vetoed })),
+    min: totals?.min ?? null,
+    max: totals?.max ?? null,
+    sd: totals?.sd ?? null,
     methods,
   };
 }

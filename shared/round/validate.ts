@@ -21,6 +21,8 @@ export interface ValidateRoundOptions {
 
 /** The round definition, or every problem with it (JSON path, nearest id, message). */
 export function validateRound(input: unknown, options: ValidateRoundOptions = {}): Result<RoundDefinition> {
+  const tooDeep = criteriaDepthProblems(input);
+  if (tooDeep.length > 0) return { ok: false, problems: tooDeep };
   const schema = options.bundleFields === 'allow' ? roundDefinitionSchema : roundFileSchema;
   const parsed = schema.safeParse(input);
   const problems = parsed.success ? [] : zodProblems(parsed.error, input);
@@ -31,6 +33,38 @@ export function validateRound(input: unknown, options: ValidateRoundOptions = {}
 
 type Fields = Record<string, unknown>;
 type Segments = readonly PropertyKey[];
+
+/** How many levels criteria may nest in a rubric (the top level is 1). Real rubrics use 2 or 3. */
+export const MAX_CRITERIA_DEPTH = 32;
+
+/**
+ * Criteria nested deeper than MAX_CRITERIA_DEPTH, one problem per rubric. Checked first, without
+ * recursion: the schema and the rules recurse into `children`, and a hostile (signed) manifest
+ * nesting a thousand groups would otherwise overflow the stack instead of being refused.
+ */
+export function criteriaDepthProblems(input: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const root = fieldsOf(input);
+  if (root === undefined) return problems;
+  listOf(root.rubrics).forEach((value, r) => {
+    const rubric = fieldsOf(value);
+    if (rubric === undefined) return;
+    const stack: { criteria: unknown; segments: Segments; depth: number }[] = [{ criteria: rubric.criteria, segments: ['rubrics', r, 'criteria'], depth: 1 }];
+    while (stack.length > 0) {
+      const { criteria, segments, depth } = stack.pop()!;
+      const list = listOf(criteria);
+      if (list.length > 0 && depth > MAX_CRITERIA_DEPTH) {
+        problems.push(problemAt(input, segments, `criteria nested more than ${MAX_CRITERIA_DEPTH} levels deep`));
+        return;
+      }
+      list.forEach((item, i) => {
+        const children = fieldsOf(item)?.children;
+        if (children !== undefined) stack.push({ criteria: children, segments: [...segments, i, 'children'], depth: depth + 1 });
+      });
+    }
+  });
+  return problems;
+}
 
 function fieldsOf(value: unknown): Fields | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : undefined;

@@ -13,11 +13,13 @@ import { describe, expect, it } from 'vitest';
 import { exactOf, isMultipleOf } from '../../shared/exact';
 import { formatProblem, type Result } from '../../shared/problem';
 import type { Criterion, RoundDefinition } from '../../shared/round/schema';
-import { validateRound } from '../../shared/round/validate';
+import { validateBundlePayload } from '../../shared/bundle/manifest';
+import { MAX_CRITERIA_DEPTH, validateRound } from '../../shared/round/validate';
 import { sampleRound } from '../unit/shared/round-fixture';
-import { fuzzParameters, hostileJsonValue, jsonMutation, mutateJson, watchUnhandled } from '../helpers/fuzz';
+import { check, fuzzParameters, hostileJsonValue, jsonMutation, mutateJson, watchUnhandled } from '../helpers/fuzz';
 
 const SLOW_MS = 2_000;
+const BUNDLE_FIELDS = { bundleId: '81ef9aa3-704e-42cf-9867-0057a81f959f', bundleVersion: 1, issuedAt: '2025-11-01T08:30:00Z', issuer: { name: '秘书处', publicKey: 'A'.repeat(43) } };
 const unhandled = watchUnhandled();
 
 function run(input: unknown, bundleFields?: 'allow' | 'forbid'): Result<RoundDefinition> {
@@ -28,17 +30,16 @@ function run(input: unknown, bundleFields?: 'allow' | 'forbid'): Result<RoundDef
   } catch (error) {
     throw new Error(`validateRound threw instead of returning problems: ${(error as Error)?.stack ?? String(error)}`);
   }
-  expect(performance.now() - started, 'one validation').toBeLessThan(SLOW_MS);
-  expect(typeof result.ok).toBe('boolean');
+  const took = performance.now() - started;
+  check(took < SLOW_MS, () => `one validation took ${Math.round(took)} ms`);
+  check(typeof result.ok === 'boolean', 'not a Result');
   if (!result.ok) {
-    expect(Array.isArray(result.problems)).toBe(true);
-    expect(result.problems.length).toBeGreaterThan(0);
+    check(Array.isArray(result.problems) && result.problems.length > 0, 'refused without problems');
     for (const problem of result.problems) {
-      expect(typeof problem.path).toBe('string');
-      expect(typeof problem.message).toBe('string');
-      expect(problem.message.length).toBeGreaterThan(0);
-      if (problem.id !== undefined) expect(typeof problem.id).toBe('string');
-      expect(typeof formatProblem(problem)).toBe('string');
+      check(typeof problem.path === 'string', () => `problem without a path: ${JSON.stringify(problem)}`);
+      check(typeof problem.message === 'string' && problem.message.length > 0, () => `problem without a message: ${JSON.stringify(problem)}`);
+      check(problem.id === undefined || typeof problem.id === 'string', () => `problem with a bad id: ${JSON.stringify(problem)}`);
+      check(typeof formatProblem(problem) === 'string', 'formatProblem failed');
     }
   }
   return result;
@@ -128,15 +129,15 @@ describe('round validator under fuzzing', () => {
     );
     const targeted = fc.oneof(
       // A leaf's max and step.
-      fc.record({ kind: fc.constant('limits' as const), rubric: fc.nat(), criterion: fc.nat(), max: decimal, step: decimal }),
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('limits' as const), rubric: fc.nat(), criterion: fc.nat(), max: decimal, step: decimal }) },
       // Ids copied onto other objects (duplicates, category = applicant id, …).
-      fc.record({ kind: fc.constant('same-id' as const), from: fc.nat(), to: fc.nat() }),
-      // A criterion nested deep in groups.
-      fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 1, max: 300 }) }),
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('same-id' as const), from: fc.nat(), to: fc.nat() }) },
+      // A criterion nested in groups, across the depth limit (MAX_CRITERIA_DEPTH).
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 1, max: 40 }) }) },
       // A document path from the hostile list.
-      fc.record({ kind: fc.constant('path' as const), applicant: fc.nat(), path: fc.oneof(fc.constantFrom('../x.pdf', '/a.pdf', 'a//b.pdf', 'A001/申报材料.PDF', 'a\\b.pdf', 'C:x.pdf', 'a/./b.pdf', '', 'x\u0000.pdf', 'A\u030a.pdf', '\u00c5.pdf'), fc.string({ maxLength: 10 })) }),
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('path' as const), applicant: fc.nat(), path: fc.oneof(fc.constantFrom('../x.pdf', '/a.pdf', 'a//b.pdf', 'A001/申报材料.PDF', 'a\\b.pdf', 'C:x.pdf', 'a/./b.pdf', '', 'x\u0000.pdf', 'A\u030a.pdf', '\u00c5.pdf'), fc.string({ maxLength: 10 })) }) },
       // Many objects (size limits, quadratic checks).
-      fc.record({ kind: fc.constant('many' as const), count: fc.integer({ min: 100, max: 3_000 }) }),
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('many' as const), count: fc.integer({ min: 20, max: 200 }) }) },
     );
     type Targeted = typeof targeted extends fc.Arbitrary<infer T> ? T : never;
     const applyTargeted = (round: ReturnType<typeof sampleRound>, change: Targeted): unknown => {
@@ -203,13 +204,37 @@ describe('round validator under fuzzing', () => {
     expect(accepted).toBeGreaterThan(0);
   });
 
-  it('criteria nested far deeper than any rubric: problems or acceptance, not a stack overflow', () => {
-    for (const depth of [1_000, 5_000, 20_000]) {
+  // Found by this fuzzer: a thousand nested groups overflowed the stack inside zod (a RangeError
+  // instead of a refusal — from a signed manifest, import failed with no file or entry named).
+  it('criteria nested far deeper than any rubric are refused with a problem, in round.json and in a manifest', () => {
+    for (const depth of [MAX_CRITERIA_DEPTH - 1, MAX_CRITERIA_DEPTH, 1_000, 20_000]) {
       const round = sampleRound() as unknown as { rubrics: { criteria: unknown[] }[] };
       let leaf: Record<string, unknown> = { id: 'deep-leaf', label: '深', max: 10, step: 1 };
       for (let level = 0; level < depth; level += 1) leaf = { id: `g${level}`, label: '组', children: [leaf] };
       round.rubrics[0]!.criteria.push(leaf);
-      run(round);
+      const result = run(round);
+      // depth groups put the leaf's list at level depth + 1 (the top level is 1).
+      expect(result.ok).toBe(depth + 1 <= MAX_CRITERIA_DEPTH);
+      if (!result.ok) expect(result.problems[0]!.message).toContain(`more than ${MAX_CRITERIA_DEPTH} levels`);
+      const manifest = validateBundlePayload({ ...round, ...BUNDLE_FIELDS, files: [] });
+      expect(manifest.ok).toBe(false);
+      if (depth + 1 > MAX_CRITERIA_DEPTH && !manifest.ok) expect(manifest.problems.map((problem) => problem.message).join('\n')).toContain('levels deep');
     }
+  });
+
+  // Found by review while fuzzing: files[] was matched against documents[] with a nested loop, so
+  // a signed manifest listing 100,000 files took minutes to refuse or accept.
+  it('a manifest listing 100,000 documents is checked in linear time', () => {
+    const round = sampleRound() as unknown as { applicants: unknown[]; experts: unknown[]; categories: { id: string }[] };
+    const files: unknown[] = [];
+    round.applicants = [];
+    round.experts = [];
+    for (let i = 0; i < 100_000; i += 1) {
+      round.applicants.push({ id: `X${i}`, name: '单位', category: round.categories[0]!.id, documents: [{ path: `X${i}/申报材料.pdf`, title: '申报材料' }] });
+      files.push({ path: `X${i}/申报材料.pdf`, sha256: 'a'.repeat(64), size: 1 });
+    }
+    const started = performance.now();
+    expect(validateBundlePayload({ ...round, ...BUNDLE_FIELDS, files }).ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -27,7 +27,7 @@ import { allCriteria } from '../../shared/rubric/criteria';
 import { isGroup } from '../../shared/round/schema';
 import { SCORES_PAYLOAD_TYPE } from '../../shared/sheet/schema';
 import { makeKey, makeRoundDir, sampleRound, tempDir, type TestKey } from '../helpers/fixtures';
-import { byteMutations, expectCleanRefusal, fuzzParameters, hostileJsonValue, jsonMutation, mutateBytes, mutateJson, watchUnhandled } from '../helpers/fuzz';
+import { byteMutations, check, expectCleanRefusal, fuzzParameters, hostileJsonValue, jsonMutation, mutateBytes, mutateJson, watchUnhandled } from '../helpers/fuzz';
 
 const LABEL = 'fuzzed.rdscore';
 const SLOW_MS = 2_000;
@@ -97,7 +97,8 @@ function verify(bytes: Buffer, options: { expertKeys?: ReadonlyMap<string, strin
     expectCleanRefusal(error, LABEL);
     return undefined;
   } finally {
-    expect(performance.now() - started, 'one verification').toBeLessThan(SLOW_MS);
+    const took = performance.now() - started;
+    check(took < SLOW_MS, () => `one verification took ${Math.round(took)} ms`);
   }
 }
 
@@ -122,6 +123,12 @@ function expectConsistent(verified: VerifiedScoreFile): void {
     for (const criterion of allCriteria(rubric!)) if (!isGroup(criterion)) sum = sum.add(exactOf(sheet.scores[criterion.id]!));
     expect(sum.equals(exactOf(sheet.total))).toBe(true);
   }
+}
+
+function withoutProtoKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutProtoKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '__proto__').map(([key, item]) => [key, withoutProtoKeys(item)]));
 }
 
 function forged(payload: unknown, key: TestKey = zhang): Buffer {
@@ -217,7 +224,9 @@ describe('score-file parser under fuzzing', () => {
         const verified = verify(forged(payload, key), options);
         if (verified === undefined) return;
         accepted += 1;
-        expect(canonicalBytes(verified.payload).equals(signed)).toBe(true);
+        // What was signed, except own "__proto__" keys, which zod drops from its output (an
+        // unknown property that is not preserved; harmless, it can set nothing).
+        expect(canonicalBytes(verified.payload).equals(canonicalBytes(withoutProtoKeys(JSON.parse(signed.toString('utf8')))))).toBe(true);
         expect(verified.payload.publicKey).toBe(encodePublicKey(key.key.publicKey));
         if (pin) expect(verified.payload.publicKey).toBe(encodePublicKey(zhang.key.publicKey));
         expectConsistent(verified);

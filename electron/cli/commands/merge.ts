@@ -1,10 +1,23 @@
 import path from 'node:path';
 import { AGGREGATION_METHODS, type AggregationMethod } from '../../../shared/merge';
-import { runMerge } from '../../core/merge/run-merge';
+import { runMerge, type MergeResults } from '../../core/merge/run-merge';
 import { writeMergeOutputs } from '../../core/merge/write-outputs';
 import { resolveExpertKeys, resolveIssuer } from '../keys';
 import { UsageError } from '../usage';
 import type { CommandContext } from '../context';
+
+/** The ranked table of each category, as `merge` and `demo` print it. */
+export function rankingLines(results: MergeResults): string[] {
+  const lines: string[] = [];
+  for (const category of results.categories) {
+    lines.push('', `${category.title} (${category.method}, full marks ${category.fullMarks})`);
+    for (const applicant of category.ranking) {
+      const flags = applicant.flags.map((flag) => (flag.experts ? `${flag.flag}(${flag.experts.join(',')})` : flag.flag)).join(' ');
+      lines.push(`  ${String(applicant.rank ?? '-').padStart(3)}  ${applicant.applicantId.padEnd(8)} ${(applicant.score === null ? '—' : applicant.score.toFixed(2)).padStart(7)}  ${(applicant.award ?? '').padEnd(6)} ${applicant.name} ${flags}`);
+    }
+  }
+  return lines;
+}
 
 export async function merge(context: CommandContext): Promise<number> {
   const bundleFile = context.requireOption('bundle');
@@ -36,13 +49,7 @@ export async function merge(context: CommandContext): Promise<number> {
     else if (expert.missingSheets.length > 0) lines.push(`  ${expert.id} has no sheet for ${expert.missingSheets.join(', ')}`);
     if (expert.unregisteredKey) lines.push(`  ${expert.id} ${expert.name} signed with a key not in the roster: ${expert.fingerprint} (check it on the sign-off sheet)`);
   }
-  for (const category of results.categories) {
-    lines.push('', `${category.title} (${category.method}, full marks ${category.fullMarks})`);
-    for (const applicant of category.ranking) {
-      const flags = applicant.flags.map((flag) => (flag.experts ? `${flag.flag}(${flag.experts.join(',')})` : flag.flag)).join(' ');
-      lines.push(`  ${String(applicant.rank ?? '-').padStart(3)}  ${applicant.applicantId.padEnd(8)} ${(applicant.score === null ? '—' : applicant.score.toFixed(2)).padStart(7)}  ${(applicant.award ?? '').padEnd(6)} ${applicant.name} ${flags}`);
-    }
-  }
+  lines.push(...rankingLines(results));
   lines.push('', `wrote ${written.results}, ${written.summary}, ${written.html}${written.pdf ? `, ${written.pdf}` : ' (no conclusion.pdf: ' + (written.pdfError ?? 'no Chromium found') + ')'}`);
   context.report({ ok: true, ...results, outputs: written }, lines);
   return 0;

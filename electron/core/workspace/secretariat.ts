@@ -135,7 +135,7 @@ export class Secretariat {
         const definition = payload.categories.find((candidate) => candidate.id === category.id);
         const award = definition?.award;
         const awardLabels = award === undefined ? [] : award.type === 'tiers' ? award.tiers.map((tier) => tier.label) : award.type === 'bands' ? award.bands.map((band) => band.label) : award.levels.map((level) => level.label);
-        return { ...category, awardLabels };
+        return { ...category, rubricId: definition?.rubric ?? '', awardLabels };
       }),
       rubrics: payload.rubrics,
       decisions: this.decisions(mergeId),

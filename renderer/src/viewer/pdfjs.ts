@@ -64,4 +64,3 @@ export function openPdf(url: string): PDFDocumentLoadingTask {
   };
   return getDocument(parameters);
 }
-warmUpPdfWorker();
