@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type Ip
 import { fileToSaveSchema, type BundleSource } from '../../shared/api/contract';
 import { SECURITY_HEADERS } from '../core/http/content-security';
 import { parseRange, rangeHeaders } from '../core/http/range';
+import { footerTemplate, headerTemplate } from '../core/report/print-pdf';
 import { documentFile } from '../core/store/document-store';
 import { openWorkstation, type Workstation } from '../core/store/workstation';
 import { createWorkspace, type Workspace } from '../core/workspace/api-handlers';
@@ -17,6 +18,7 @@ import { dispatch } from '../core/workspace/dispatch';
 import { knownDocument } from '../core/workspace/round-views';
 import { createTextSearch, type TextSearch } from '../core/workspace/text-search';
 import { contentType } from '../core/http/static-files';
+import { fileToOpen, type OpenFile } from './open-file';
 import { APP_SCHEME, isAllowedNavigation, isTrustedSender, permissionAllowed, RENDERER_ENTRY, resolveAppUrl, restoreWindowState, secureWebPreferences, type WindowState } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,6 +87,32 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** A hidden, sandboxed window without JavaScript holding report HTML, for printing. */
+async function reportWindow(html: string): Promise<BrowserWindow> {
+  const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+  return window;
+}
+
+/** printToPDF with the same running header and page numbers as the Chromium printer. */
+async function printPdfWithElectron(html: string, options: { title: string; confidential: boolean }): Promise<Buffer> {
+  const window = await reportWindow(html);
+  try {
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: headerTemplate(options.title, options.confidential),
+      footerTemplate: footerTemplate(options.confidential),
+      margins: { top: 22 / 25.4, bottom: 20 / 25.4, left: 16 / 25.4, right: 16 / 25.4 },
+    });
+  } finally {
+    window.destroy();
+  }
+}
+
 function checkedHandler(handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>) {
   return async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
@@ -97,9 +125,20 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
+  let pending = fileToOpen(process.argv);
+  const openFile = (file: OpenFile | null) => {
+    if (file === null) return;
+    if (mainWindow === undefined || mainWindow.webContents.isLoading()) pending = file;
+    else mainWindow.webContents.send('app:open-file', file);
+  };
+  app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    openFile(fileToOpen(argv));
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFile(fileToOpen([file]));
   });
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
@@ -117,6 +156,7 @@ async function start(): Promise<void> {
       if (source.kind !== 'path') throw new Error('the desktop app opens files by path');
       return { file: source.path, label: source.path };
     },
+    printPdf: printPdfWithElectron,
   });
   search.startIndexing();
 
@@ -140,7 +180,23 @@ async function start(): Promise<void> {
       return true;
     }),
   );
+  ipcMain.handle(
+    'print:file',
+    checkedHandler(async (_event, file) => {
+      const parsed = fileToSaveSchema.safeParse(file);
+      if (!parsed.success || parsed.data.mimeType !== 'text/html') return false;
+      const window = await reportWindow(Buffer.from(parsed.data.base64, 'base64').toString('utf8'));
+      return new Promise<boolean>((resolve) => window.webContents.print({ silent: false, printBackground: true }, (success) => {
+        window.destroy();
+        resolve(success);
+      }));
+    }),
+  );
   mainWindow = createWindow();
+  mainWindow.webContents.once('did-finish-load', () => {
+    openFile(pending);
+    pending = null;
+  });
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -1,6 +1,6 @@
 // The preload exposes the typed bridge to the renderer; nothing of Node or Electron leaks.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { CallEnvelope, ReviewDeskBridge } from '../../shared/api/bridge';
+import type { CallEnvelope, OpenedFile, ReviewDeskBridge } from '../../shared/api/bridge';
 import type { BundleSource, FileToSave } from '../../shared/api/contract';
 
 const bridge = {
@@ -8,6 +8,10 @@ const bridge = {
   pickBundle: () => ipcRenderer.invoke('dialog:pick-bundle') as Promise<BundleSource | null>,
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   saveFile: (file: FileToSave) => ipcRenderer.invoke('dialog:save-file', file) as Promise<boolean>,
+  printFile: (file: FileToSave) => ipcRenderer.invoke('print:file', file) as Promise<boolean>,
+  onOpenFile: (listener: (file: OpenedFile) => void) => {
+    ipcRenderer.on('app:open-file', (_event, file: OpenedFile) => listener(file));
+  },
 } satisfies ReviewDeskBridge;
 
 contextBridge.exposeInMainWorld('reviewdesk', bridge);

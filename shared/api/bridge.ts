@@ -4,10 +4,19 @@ import type { ApiErrorBody, BundleSource, FileToSave } from './contract';
 
 export type CallEnvelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
+/** A .rdbundle or .rdscore the app was asked to open (file association, second instance). */
+export interface OpenedFile {
+  kind: 'bundle' | 'scores';
+  path: string;
+}
+
 export interface ReviewDeskBridge {
   call(channel: string, request: unknown): Promise<CallEnvelope>;
   pickBundle(): Promise<BundleSource | null>;
   pathForFile(file: File): string;
   saveFile(file: FileToSave): Promise<boolean>;
+  /** The system print dialog for an HTML report. */
+  printFile(file: FileToSave): Promise<boolean>;
+  onOpenFile(listener: (file: OpenedFile) => void): void;
 }
 

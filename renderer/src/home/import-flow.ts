@@ -17,6 +17,7 @@ interface ImportFlow {
   state: ImportState;
   openFile(file: File): Promise<void>;
   pick(): Promise<void>;
+  openPath(path: string): Promise<void>;
   start(confirmIssuer?: string): Promise<void>;
   reset(): Promise<void>;
 }
@@ -43,6 +44,7 @@ export const useImportFlow = create<ImportFlow>((set, get) => {
         set({ state: { step: 'failed', error } });
       }
     },
+    openPath: (path) => openSource({ kind: 'path', path }),
     pick: async () => {
       try {
         const source = await client.pickBundle();

@@ -76,3 +76,12 @@ describe('remembered window state', () => {
     expect(restoreWindowState('garbage', displays)).toEqual({ width: 1366, height: 768, maximized: false });
   });
 });
+
+describe('files opened with the app', () => {
+  it('start the import for a bundle and the secretariat for a score file', async () => {
+    const { fileToOpen } = await import('../../../electron/main/open-file');
+    expect(fileToOpen(['/opt/ReviewDesk/reviewdesk', '--no-sandbox', '/home/zs/下载/2025评优.rdbundle'])).toEqual({ kind: 'bundle', path: '/home/zs/下载/2025评优.rdbundle' });
+    expect(fileToOpen(['C:\\ReviewDesk.exe', 'D:\\评分\\E01-r2.RDSCORE'])).toEqual({ kind: 'scores', path: 'D:\\评分\\E01-r2.RDSCORE' });
+    expect(fileToOpen(['/opt/ReviewDesk/reviewdesk', '.'])).toBeNull();
+  });
+});
