@@ -72,7 +72,6 @@ function mulberry32(seed) {
   };
 }
 const random = mulberry32(20251020);
-const pick = (list) => list[Math.floor(random() * list.length)];
 
 // ---------------------------------------------------------------- the applicants (all fictional)
 
@@ -462,7 +461,7 @@ function documentHtml(a, award, doc, scannedImage) {
       for (const [j, later] of doc.pages.entries()) for (const h of later) if (h.title !== '封面' && h.title !== '目录') entries.push(`<div><span>${esc(h.label)}</span><span class="dots"></span><span>${j + 1}</span></div>`);
       const others = LAYOUT[a.category].filter((other) => other.file !== doc.file).map((other) => `《${other.title}》`);
       const note = others.length > 0 ? `<p class="note" style="margin-top:6mm;text-indent:0">另附${others.join('、')}，单独成册。</p>` : '';
-      return `<div class="page">${frame}<h2>目　录</h2><div class="toc">${entries.join('')}</div>${note}</div>`;
+      return `<div class="page">${frame}<h2>目录</h2><div class="toc">${entries.join('')}</div>${note}</div>`;
     }
     const body = headings.map((h, j) => `<h2 style="${j > 0 ? 'margin-top:7mm' : ''}">${esc(h.label)}</h2>${PAGES[h.title](a, award)}`).join('');
     return `<div class="page">${frame}${body}</div>`;

@@ -21,7 +21,10 @@ export async function demo(context: CommandContext): Promise<number> {
     onStep: (step) => progress(`  ${step.name.padEnd(7)} ${(step.ms / 1000).toFixed(1).padStart(5)} s  ${step.detail}`),
   });
   const { results } = result.run;
-  const rel = (file: string) => path.relative(process.cwd(), file) || '.';
+  const rel = (file: string) => {
+    const relative = path.relative(process.cwd(), file);
+    return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  };
   const lines: string[] = [`round ${results.roundId} (${results.roundTitle}), bundle ${rel(result.bundle)}`, `secretariat fingerprint ${result.secretariat.fingerprint}`];
   for (const expert of result.experts) {
     lines.push(`  ${expert.id} ${expert.name.padEnd(4, '　')} ${expert.fingerprint}  ${expert.sheets} sheets  ${expert.scoreFiles.map((file) => path.basename(file)).join(', ')}`);
@@ -37,7 +40,7 @@ export async function demo(context: CommandContext): Promise<number> {
   lines.push(...rankingLines(results));
   const { outputs } = result;
   lines.push('', `wrote ${rel(outputs.results)}, ${rel(outputs.summary)}, ${rel(outputs.html)}${outputs.pdf ? `, ${rel(outputs.pdf)}` : ` (no conclusion.pdf: ${outputs.pdfError ?? 'no Chromium found'})`}`);
-  lines.push(`done in ${(result.ms / 1000).toFixed(1)} s`);
+  lines.push(`done in ${(result.ms / 1000).toFixed(1)} s (${process.uptime().toFixed(1)} s with the program's start-up)`);
   context.report(
     {
       ok: true,

@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { RoundDefinition } from '../../../shared/round/schema';
 import { packBundle } from '../bundle/pack';
 import { openBundle } from '../bundle/read-bundle';
-import { generateKey, unlockKey, type UnlockedKey } from '../keys/secret-key';
+import { generateSeed } from '../keys/ed25519';
+import { identityOf, wrapSeed, type UnlockedKey } from '../keys/secret-key';
 import { runMerge, type MergeRun } from '../merge/run-merge';
 import { writeMergeOutputs, type WrittenOutputs } from '../merge/write-outputs';
 import { Rejection } from '../rejection';
@@ -101,11 +102,18 @@ async function prepareOut(out: string): Promise<void> {
   await writeFile(path.join(out, MARKER), 'Written by `reviewdesk demo`; a later demo run replaces this folder.\n');
 }
 
+/**
+ * Writes NAME.key (the seed wrapped with scrypt N = 2^17, as keygen does) and NAME.pub, and keeps
+ * the seed for the demo's signatures: one scrypt per key instead of a second one to unlock it.
+ */
 async function writeKeyPair(base: string, name: string, passphrase: string): Promise<{ key: UnlockedKey; fingerprint: string; publicKey: string }> {
-  const { secret, identity } = generateKey(name, passphrase);
+  const { seed, publicKey } = generateSeed();
+  const secret = wrapSeed(name, seed, passphrase);
+  const identity = identityOf(secret);
   await writeFile(`${base}.key`, `${JSON.stringify(secret, null, 2)}\n`, { mode: 0o600 });
   await writeFile(`${base}.pub`, `${JSON.stringify(identity, null, 2)}\n`, { mode: 0o644 });
-  return { key: unlockKey(secret, passphrase), fingerprint: identity.fingerprint, publicKey: identity.publicKey };
+  const key: UnlockedKey = { name, publicKey, fingerprint: identity.fingerprint, seed, dispose: () => seed.fill(0) };
+  return { key, fingerprint: identity.fingerprint, publicKey: identity.publicKey };
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {

@@ -5,6 +5,7 @@
 // never cut a row. Page numbers and the running header come from the printer (print-pdf.ts).
 import type { RankedApplicant } from '../../../shared/merge';
 import type { MergeRun } from '../merge/run-merge';
+import { fileReasonText } from '../../../shared/merge/file-reasons';
 import { aggregationWords, awardWords, FILE_STATUS_WORDS, flagText, tieBreakWords } from './words';
 
 export interface Decision {
@@ -85,7 +86,7 @@ export function conclusionHtml(run: MergeRun, options: ConclusionOptions = {}): 
   body.push(`<h2>一、评审办法</h2>
     <p>本轮评审依据秘书处签发的评审材料包（编号 ${escape(results.bundleId)}，第 ${results.bundleVersion} 版，清单 SHA-256 ${escape(results.manifestSha256.slice(0, 16))}…）进行。各位专家独立评分，评分文件经专家本人数字签名后提交秘书处；秘书处逐一核验签名、所评轮次与评分表合计，每位专家以其最新有效版本为准。</p>`);
   for (const category of payload.categories) {
-    body.push(`<h3>${escape(category.title)}</h3><p>${escape(aggregationWords(category, results.method === 'per-category' ? undefined : results.method))}</p><p>${escape(awardWords(category))}</p><p>${escape(tieBreakWords(category))}</p>`);
+    body.push(`<h3>${escape(category.title)}</h3><p>${escape(aggregationWords(category, results.method === 'per-category' ? undefined : results.method))}</p><p>${escape(awardWords(category))}</p><p>${escape(tieBreakWords(category, payload.rubrics.find((rubric) => rubric.id === category.rubric)))}</p>`);
   }
 
   body.push('<h2 class="section">二、评审结果</h2>');
@@ -128,7 +129,7 @@ export function conclusionHtml(run: MergeRun, options: ConclusionOptions = {}): 
   body.push('<h2>附录三　评分文件核验记录</h2><p>每位专家可据此核对本人提交的评分文件是否被采用：文件 SHA-256 与本人导出时显示的一致，密钥指纹与本人身份一致。</p>');
   body.push('<table><thead><tr><th>文件</th><th>专家</th><th>版次</th><th>状态</th><th>说明</th><th>SHA-256 / 密钥指纹</th></tr></thead><tbody>');
   for (const file of results.files) {
-    body.push(`<tr><td>${escape(file.file.split(/[\\/]/).pop())}</td><td>${escape(file.expertId ?? '—')}</td><td class="center">${file.revision ?? '—'}</td><td class="center">${FILE_STATUS_WORDS[file.status]}</td><td>${escape(file.reason ?? '')}</td><td style="font-family: monospace; font-size: 7.5pt; word-break: break-all">${escape(file.sha256 ?? '')}<br>${escape(file.fingerprint ?? '')}</td></tr>`);
+    body.push(`<tr><td>${escape(file.file.split(/[\\/]/).pop())}</td><td>${escape(file.expertId ?? '—')}</td><td class="center">${file.revision ?? '—'}</td><td class="center">${FILE_STATUS_WORDS[file.status]}</td><td>${escape(fileReasonText(file.reason))}</td><td style="font-family: monospace; font-size: 7.5pt; word-break: break-all">${escape(file.sha256 ?? '')}<br>${escape(file.fingerprint ?? '')}</td></tr>`);
   }
   body.push('</tbody></table>');
   const missing = results.experts.filter((expert) => expert.status === 'missing' || expert.missingSheets.length > 0);

@@ -1,7 +1,8 @@
 // The Chinese words of the reports: methods, flags, award rules and statuses, said the way a
 // Chinese association's review conclusion says them.
 import type { AggregationMethod, Flag } from '../../../shared/merge';
-import type { Category } from '../../../shared/round/schema';
+import type { Category, Rubric } from '../../../shared/round/schema';
+import { findCriterion } from '../../../shared/rubric';
 import { normalisedAggregation } from '../../../shared/round/validate';
 
 export const METHOD_WORDS: Record<AggregationMethod, string> = {
@@ -52,9 +53,10 @@ export function awardWords(category: Category): string {
   return `等级：${award.levels.map((level) => `${level.label}（${level.minScore} 分及以上${level.when !== undefined ? '，并满足硬性条件' : ''}）`).join('，')}；从最高等级起，满足得分和条件者即评定该等级。`;
 }
 
-export function tieBreakWords(category: Category): string {
+export function tieBreakWords(category: Category, rubric?: Rubric): string {
   const keys = category.tieBreak ?? [];
   if (keys.length === 0) return '得分相同者并列，不再比较。';
-  const words = keys.map((key) => (key === 'median' ? '评分中位数高者在前' : `“${key.slice('criterion:'.length)}”项得分高者在前`));
+  const label = (id: string) => (rubric === undefined ? undefined : findCriterion(rubric, id)?.label) ?? id;
+  const words = keys.map((key) => (key === 'median' ? '评分中位数高者在前' : `“${label(key.slice('criterion:'.length))}”项得分高者在前`));
   return `得分相同时依次比较：${words.join('；')}；仍相同者并列。`;
 }

@@ -21,6 +21,7 @@ function electronClient(bridge: ReviewDeskBridge): ReviewDeskClient {
     pickBundle: () => bridge.pickBundle(),
     sourceFromFile: async (file) => ({ kind: 'path', path: bridge.pathForFile(file) }),
     saveFile: (file) => bridge.saveFile(file),
+    printFile: (file) => bridge.printFile(file),
   };
 }
 
@@ -84,6 +85,8 @@ function webClient(): ReviewDeskClient {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return true;
     },
+    // Browser mode prints the PDF from the preview (the browser's own print); no system dialog here.
+    printFile: async () => false,
   };
 }
 

@@ -101,6 +101,7 @@ export const workspaceEn: Same<typeof workspaceZhCN> = {
     tabs: { files: 'Collect score files', results: 'Results', decisions: 'Decide', export: 'Export', print: 'Print' },
     exports: { summary: 'Summary (XLSX)', conclusion: 'Conclusion (PDF)', conclusionHtml: 'Conclusion (HTML)', noticePdf: 'Public notice (PDF)', noticeXlsx: 'Public notice (XLSX)' },
     preview: 'Print preview',
+    print: 'Print…',
   },
   decision: {
     title: 'Decision',

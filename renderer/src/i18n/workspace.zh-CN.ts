@@ -105,6 +105,7 @@ export const workspaceZhCN = {
     tabs: { files: '收取评分文件', results: '评审结果', decisions: '审定', export: '导出', print: '打印' },
     exports: { summary: '汇总表（XLSX）', conclusion: '评审结论（PDF）', conclusionHtml: '评审结论（HTML）', noticePdf: '公示名单（PDF）', noticeXlsx: '公示名单（XLSX）' },
     preview: '打印预览',
+    print: '打印…',
   },
   decision: {
     title: '审定',

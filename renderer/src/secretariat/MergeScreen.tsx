@@ -12,7 +12,7 @@ import { useRouter } from '../router';
 import { PdfViewer } from '../viewer';
 import { ApplicantDrilldown } from './ApplicantDrilldown';
 import { DecisionDialog } from './DecisionDialog';
-import { fileReasonText } from './file-reasons';
+import { fileReasonText } from '../../../shared/merge/file-reasons';
 
 type Method = 'mean' | 'trimmed-mean' | 'median' | 'zscore';
 const STATUS_COLOURS = { used: 'green', superseded: 'default', rejected: 'red' } as const;
@@ -177,7 +177,10 @@ export function MergeScreen({ mergeId, chair }: { mergeId: string; chair: boolea
         <Button onClick={() => void save('notice-xlsx')} loading={busy}>{t('merge.exports.noticeXlsx')}</Button>
         <Button onClick={() => void save('results')} loading={busy}>results.json</Button>
       </Space>
-      <Button type="primary" onClick={() => void showPreview()} loading={busy} data-testid="print-preview">{t('merge.preview')}</Button>
+      <Space>
+        <Button type="primary" onClick={() => void showPreview()} loading={busy} data-testid="print-preview">{t('merge.preview')}</Button>
+        {client.host === 'electron' && <Button onClick={() => void call('merge.export', { mergeId, kind: 'conclusion-html' }).then((file) => client.printFile(file), setError)}>{t('merge.print')}</Button>}
+      </Space>
       {preview !== null && (
         <div style={{ height: '70vh', border: '1px solid #f0f0f0' }}>
           <PdfViewer documentUrl={preview} title={t('merge.exports.conclusion')} />
