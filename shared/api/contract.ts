@@ -327,6 +327,8 @@ export const apiRequests = {
   'scores.download': z.strictObject({ roundId: id, revision: z.number().int().min(1) }),
   'spreadsheet.blank': z.strictObject({ roundId: id }),
   'spreadsheet.import': z.strictObject({ roundId: id, base64: z.string().min(1).max(50_000_000), fileName: z.string().max(300) }),
+  'round.removeCheck': z.strictObject({ roundId: id }),
+  'round.remove': z.strictObject({ roundId: id }),
   'merges.list': none,
   'merge.create': z.strictObject({ source: bundleSourceSchema }),
   'merge.addFiles': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), sources: z.array(bundleSourceSchema).min(1).max(1000) }),
@@ -362,6 +364,8 @@ export interface ApiResults {
   'scores.download': FileToSave;
   'spreadsheet.blank': FileToSave;
   'spreadsheet.import': SpreadsheetImport;
+  'round.removeCheck': { unexportedSheets: number };
+  'round.remove': { documents: number; exports: number };
   'merges.list': MergeSummary[];
   'merge.create': MergeView;
   'merge.addFiles': MergeView;
@@ -402,6 +406,8 @@ export interface ReviewDeskClient {
   sourceFromFile(file: File, onProgress?: (fraction: number) => void): Promise<BundleSource>;
   /** Saves a file the user asked for (a save dialog in Electron, a download in the browser). */
   saveFile(file: FileToSave): Promise<boolean>;
+  /** The system print dialog for an HTML report, where the host has one (Electron); false elsewhere. */
+  printFile(file: FileToSave): Promise<boolean>;
 }
 
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 // A workstation data directory: the database, the document store beside it, and the lock.
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE, openDatabase, type Db } from './database';
 import { lockDataDir } from './data-lock';
@@ -19,7 +19,15 @@ export function workstationExists(dir: string): boolean {
 /** Opens (creating when asked) the data directory; recovers what a killed process left behind. */
 export async function openWorkstation(dir: string, options: { create?: boolean } = {}): Promise<Workstation> {
   if (!workstationExists(dir) && !options.create) throw new Error(`no ReviewDesk data in ${dir}`);
+  // Review data is confidential: everything this process creates is readable by the user only
+  // (the database, its WAL and shared-memory files, stored documents, exports).
+  process.umask(0o077);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dir, 0o700);
+  } catch {
+    // A folder the user cannot chmod (another owner, a network share): its own rules apply.
+  }
   const release = lockDataDir(dir);
   let db: Db | undefined;
   try {

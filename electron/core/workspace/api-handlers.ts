@@ -20,6 +20,7 @@ import { bindExpert, currentBinding } from './bindings';
 import { exportScores, exportStatus } from './score-export';
 import { readFile } from 'node:fs/promises';
 import { Secretariat, type PrintPdf } from './secretariat';
+import { removeRound, unexportedSheets } from './remove-round';
 import { printPdf } from '../report/print-pdf';
 
 export interface SearchService {
@@ -205,6 +206,8 @@ export function createWorkspace(context: HandlerContext): Workspace {
         problems: filled.problems.map((problem) => ({ sheet: problem.sheet, cell: problem.cell, ...(problem.applicantId !== undefined ? { applicantId: problem.applicantId } : {}), message: problem.message })),
       };
     },
+    'round.removeCheck': async ({ roundId }) => ({ unexportedSheets: unexportedSheets(context.workstation, roundId) }),
+    'round.remove': async ({ roundId }) => removeRound(context.workstation, roundId),
     'merges.list': async () => secretariat.list(),
     'merge.create': async ({ source }) => secretariat.view(await withSource(source, (file, label) => secretariat.create(file, label))),
     'merge.addFiles': async ({ mergeId, sources }) => {

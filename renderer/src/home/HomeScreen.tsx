@@ -1,6 +1,6 @@
 // Home: the expert's identity, the imported rounds, and importing a bundle (picker or drag-and-drop).
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Empty, List, Modal, Progress, Space, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundSummary } from '../../../shared/api/contract';
@@ -21,6 +21,29 @@ export function HomeScreen() {
     call('rounds.list', {}).then(setRounds, setError);
   }, []);
   useEffect(load, [load]);
+  const [modal, modalHolder] = Modal.useModal();
+  const confirmRemove = async (round: RoundSummary) => {
+    try {
+      const { unexportedSheets } = await call('round.removeCheck', { roundId: round.id });
+      const ok = await modal.confirm({
+        title: t('home.removeTitle', { title: round.title }),
+        content: (
+          <>
+            <p>{t('home.removeText')}</p>
+            {unexportedSheets > 0 && <Alert type="error" showIcon title={t('home.removeUnexported', { count: unexportedSheets })} />}
+          </>
+        ),
+        okText: t('home.removeConfirm'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+      });
+      if (!ok) return;
+      await call('round.remove', { roundId: round.id });
+      load();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
 
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>
@@ -38,6 +61,9 @@ export function HomeScreen() {
                   actions={[
                     <Button key="open" type="primary" onClick={() => go({ screen: 'round', roundId: round.id })}>
                       {t('home.open')}
+                    </Button>,
+                    <Button key="remove" danger onClick={() => void confirmRemove(round)} data-testid={`remove-${round.id}`}>
+                      {t('home.remove')}
                     </Button>,
                   ]}
                 >
@@ -87,6 +113,7 @@ export function HomeScreen() {
         </Card>
       </Space>
       <ImportDialog onImported={load} />
+      {modalHolder}
     </div>
   );
 }
