@@ -16,6 +16,8 @@ const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 let browser: Browser;
 let bundle: string;
 const hosts: HostProcess[] = [];
+/** Every request the UI made outside its own origin, over the whole session: there must be none. */
+const foreign: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -56,6 +58,10 @@ async function openPage(host: HostProcess, hash = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${host.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
   await page.goto(host.url + hash);
   expect(errors).toEqual([]);
   return page;
@@ -189,5 +195,9 @@ describe('expert workspace in the browser', () => {
     expect(verified.payload).toMatchObject({ expertId: 'E01', revision: 1, final: true });
     expect(verified.payload.sheets.map((sheet) => [sheet.applicantId, sheet.conflict, sheet.total])).toEqual([['A001', false, 45.5], ['A002', true, 0]]);
     expect(await page.getByTestId('export-sha256').textContent()).toContain(verified.sha256);
+  });
+
+  it('made no request outside its own origin during the whole session', () => {
+    expect(foreign).toEqual([]);
   });
 });
