@@ -1,13 +1,16 @@
 // Key files for the CLI: reading a secret key (asking for its passphrase) and resolving `--issuer`.
 import { existsSync } from 'node:fs';
-import { publicIdentitySchema, secretKeyFileSchema, type PublicIdentity } from '../../shared/keys';
+import { secretKeyFileSchema } from '../../shared/keys';
 import { zodProblems } from '../../shared/round/schema';
 import { readJsonFile } from '../core/json-file';
-import { decodePublicKey, fingerprintOf, looksLikeFingerprint, sameFingerprint } from '../core/keys/fingerprint';
+import { decodePublicKey, fingerprintOf, looksLikeFingerprint } from '../core/keys/fingerprint';
+import { readPublicIdentity } from '../core/keys/public-identity';
 import { unlockKey, WrongPassphraseError, type UnlockedKey } from '../core/keys/secret-key';
 import { Rejection } from '../core/rejection';
 import { readPassphrase } from './passphrase';
 import { UsageError } from './usage';
+
+export { readPublicIdentity };
 
 export async function unlockKeyFile(file: string): Promise<UnlockedKey> {
   const json = await readJsonFile(file);
@@ -20,18 +23,6 @@ export async function unlockKeyFile(file: string): Promise<UnlockedKey> {
     if (error instanceof WrongPassphraseError) throw new Rejection(file, 'wrong passphrase for this key', { code: 'wrong-passphrase' });
     throw new Rejection(file, (error as Error).message, { code: 'invalid-key' });
   }
-}
-
-export async function readPublicIdentity(file: string): Promise<PublicIdentity> {
-  const json = await readJsonFile(file);
-  const parsed = publicIdentitySchema.safeParse(json);
-  if (!parsed.success) throw new Rejection(file, 'not a ReviewDesk public identity (.pub) file', { problems: zodProblems(parsed.error, json), code: 'invalid-key' });
-  const raw = decodePublicKey(parsed.data.publicKey);
-  if (raw === null) throw new Rejection(file, 'publicKey is not an unpadded base64url Ed25519 key', { code: 'invalid-key' });
-  if (!sameFingerprint(fingerprintOf(raw), parsed.data.fingerprint)) {
-    throw new Rejection(file, `fingerprint ${parsed.data.fingerprint} does not belong to its publicKey (${fingerprintOf(raw)})`, { code: 'invalid-key' });
-  }
-  return parsed.data;
 }
 
 /** `--issuer` takes a `.pub` file or a fingerprint; returns the fingerprint. */

@@ -10,6 +10,7 @@ import { score } from './commands/score';
 import { verify } from './commands/verify';
 import { merge } from './commands/merge';
 import { demo } from './commands/demo';
+import { round, ROUND_OPTIONS } from './commands/round';
 import { HELP, UsageError } from './usage';
 
 interface Command {
@@ -28,6 +29,7 @@ const commands: Record<string, Command> = {
   verify: { options: { bundle: text, issuer: text, 'expert-key': { type: 'string', multiple: true } }, run: verify },
   merge: { options: { bundle: text, out: text, issuer: text, method: text, 'expert-key': { type: 'string', multiple: true } }, run: merge },
   demo: { options: { out: text }, run: demo },
+  round: { options: ROUND_OPTIONS, run: round },
 };
 
 export interface Io {
@@ -63,7 +65,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   };
   try {
     const context = parseCommand(rest, command.options, io.stdout);
-    if (context.positionals.length > 1 && name !== 'merge') throw new UsageError(`unexpected argument "${context.positionals[1]}"`);
+    if (context.positionals.length > 1 && name !== 'merge' && name !== 'round') throw new UsageError(`unexpected argument "${context.positionals[1]}"`);
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {

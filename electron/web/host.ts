@@ -17,7 +17,7 @@ import { createWorkspace, type SearchService } from '../core/workspace/api-handl
 import { dispatch } from '../core/workspace/dispatch';
 import { RequestError } from '../core/workspace/errors';
 import { knownDocument } from '../core/workspace/round-views';
-import { checkRequest, TOKEN_COOKIE } from './request-guard';
+import { checkRequest, tokenCookie } from './request-guard';
 import { contentType, staticFile } from '../core/http/static-files';
 
 export interface WebHostOptions {
@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...SECURITY_HEADERS,
       'Content-Type': contentType(file),
       'Cache-Control': file.endsWith('.html') ? 'no-store' : 'private, max-age=3600',
-      ...(setCookie ? { 'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+      ...(setCookie ? { 'Set-Cookie': `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {}),
     });
     await pipeline(createReadStream(file), response);
   }

@@ -10,7 +10,11 @@ export interface GuardConfig {
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
-export const TOKEN_COOKIE = 'reviewdesk_token';
+/** The token cookie's name. Cookies ignore ports, so each host (port) has its own name: a host
+ * started later on this machine is never refused because of an earlier one's cookie. */
+export function tokenCookie(port: number): string {
+  return `reviewdesk_token_${port}`;
+}
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -23,10 +27,10 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieToken(cookieHeader: string | undefined): string | undefined {
+export function cookieToken(cookieHeader: string | undefined, port: number): string | undefined {
   for (const part of (cookieHeader ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
+    if (name === tokenCookie(port)) return value.join('=');
   }
   return undefined;
 }
@@ -52,7 +56,9 @@ export function checkRequest(request: GuardRequest, config: GuardConfig): GuardV
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.origin === undefined) {
     return { ok: false, status: 403, reason: 'a write request without an Origin' };
   }
-  const given = request.headerToken ?? cookieToken(request.cookie) ?? (request.method === 'GET' ? request.queryToken : undefined);
+  // The token on the URL opens a page (GET only); it wins over a stale cookie of an earlier run.
+  if (request.method === 'GET' && request.queryToken !== undefined && sameToken(request.queryToken, config.token)) return { ok: true };
+  const given = request.headerToken ?? cookieToken(request.cookie, config.port);
   if (!sameToken(given, config.token)) return { ok: false, status: 401, reason: given === undefined ? 'missing token' : 'wrong token' };
   return { ok: true };
 }

@@ -15,6 +15,7 @@ const work = tempDir();
 const SHOTS = path.join(ROOT, 'test-results', 'e2e');
 let browser: Browser;
 let host: HostProcess;
+const dataDir = () => path.join(work, 'data');
 let scored: ScoredRound;
 
 beforeAll(async () => {
@@ -22,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   scored = await makeScoredRound(work);
   browser = await launchChromium();
-  host = await startHostProcess(path.join(work, 'data'));
+  host = await startHostProcess(dataDir());
 });
 
 afterAll(async () => {
@@ -69,6 +70,17 @@ describe('secretariat and chair in the browser', () => {
     await expect.poll(() => page.getByTestId('decision-state').getAttribute('data-state')).toBe('saved');
     await page.keyboard.press('Escape');
     await shot(page, 'chair-01-decisions');
+
+    // Decisions are saved like sheets: a killed host loses none of them.
+    const mergeUrl = new URL(page.url()).hash;
+    await host.kill();
+    host = await startHostProcess(dataDir());
+    await page.goto(`${host.url}${mergeUrl}`);
+    await shot(page, 'chair-01b-after-restart');
+    await page.getByTestId('decide-A002').click();
+    await expect.poll(() => page.getByTestId('decision-reason').inputValue()).toBe('委员会复议：项目业绩突出');
+    expect(await page.getByTestId('decision-opinion').inputValue()).toBe('材料翔实，建议授奖。');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('tab', { name: '打印' }).click();
     await page.getByTestId('print-preview').click();

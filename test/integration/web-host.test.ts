@@ -33,7 +33,7 @@ function send(method: string, pathname: string, options: { headers?: Record<stri
   });
 }
 
-const auth = () => ({ Cookie: `reviewdesk_token=${host.token}`, Origin: origin });
+const auth = () => ({ Cookie: `reviewdesk_token_${host.port}=${host.token}`, Origin: origin });
 
 async function api<T>(channel: string, body: unknown): Promise<{ ok: boolean; result: T; error: { code: string; message: string } }> {
   const reply = await send('POST', `/api/${channel}`, { headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('guard', () => {
   it('refuses a missing or wrong token, a foreign Host and a foreign Origin', async () => {
     expect((await send('POST', '/api/rounds.list', { headers: { Origin: origin }, body: '{}' })).status).toBe(401);
-    expect((await send('POST', '/api/rounds.list', { headers: { Origin: origin, Cookie: 'reviewdesk_token=wrong' }, body: '{}' })).status).toBe(401);
+    expect((await send('POST', '/api/rounds.list', { headers: { Origin: origin, Cookie: `reviewdesk_token_${host.port}=wrong` }, body: '{}' })).status).toBe(401);
     expect((await send('POST', '/api/rounds.list', { headers: { ...auth(), Host: `evil.example:${host.port}` }, body: '{}' })).status).toBe(403);
     expect((await send('POST', '/api/rounds.list', { headers: { ...auth(), Origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
     expect((await send('GET', '/')).status).toBe(401);
@@ -74,7 +74,7 @@ describe('guard', () => {
   it('opens the page with the URL token and sets an HttpOnly, SameSite cookie', async () => {
     const reply = await send('GET', `/?token=${host.token}`);
     expect(reply.status).toBe(200);
-    expect(String(reply.headers['set-cookie'])).toMatch(/reviewdesk_token=.*HttpOnly; SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).toMatch(new RegExp(`reviewdesk_token_${host.port}=.*HttpOnly; SameSite=Strict`));
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
   });
 

@@ -4,7 +4,7 @@ import { parseRange, rangeHeaders } from '../../../electron/core/http/range';
 import { staticFile } from '../../../electron/core/http/static-files';
 
 const config = { port: 4321, token: 'secret-token-123' };
-const base: GuardRequest = { method: 'GET', host: '127.0.0.1:4321', origin: undefined, cookie: 'reviewdesk_token=secret-token-123', queryToken: undefined, headerToken: undefined };
+const base: GuardRequest = { method: 'GET', host: '127.0.0.1:4321', origin: undefined, cookie: 'reviewdesk_token_4321=secret-token-123', queryToken: undefined, headerToken: undefined };
 
 describe('web host request guard', () => {
   it('lets the page it served call it', () => {
@@ -16,7 +16,11 @@ describe('web host request guard', () => {
 
   it('refuses a missing or wrong token', () => {
     expect(checkRequest({ ...base, cookie: undefined }, config)).toMatchObject({ ok: false, status: 401, reason: 'missing token' });
-    expect(checkRequest({ ...base, cookie: 'reviewdesk_token=guess' }, config)).toMatchObject({ ok: false, status: 401, reason: 'wrong token' });
+    expect(checkRequest({ ...base, cookie: 'reviewdesk_token_4321=guess' }, config)).toMatchObject({ ok: false, status: 401, reason: 'wrong token' });
+    // A cookie of another host (port) is not this host's token.
+    expect(checkRequest({ ...base, cookie: 'reviewdesk_token_9999=secret-token-123' }, config)).toMatchObject({ ok: false, status: 401, reason: 'missing token' });
+    // The right URL token opens the page even when an earlier run left a stale cookie.
+    expect(checkRequest({ ...base, cookie: 'reviewdesk_token_4321=stale', queryToken: 'secret-token-123' }, config)).toEqual({ ok: true });
     expect(checkRequest({ ...base, cookie: undefined, headerToken: 'secret-token-124' }, config)).toMatchObject({ ok: false, status: 401 });
     // A token on the URL opens the page, never authorises a write.
     expect(checkRequest({ ...base, method: 'POST', origin: 'http://127.0.0.1:4321', cookie: undefined, queryToken: 'secret-token-123' }, config)).toMatchObject({ ok: false, status: 401 });
@@ -32,8 +36,9 @@ describe('web host request guard', () => {
   });
 
   it('reads the token cookie among others', () => {
-    expect(cookieToken('a=1; reviewdesk_token=xyz; b=2')).toBe('xyz');
-    expect(cookieToken(undefined)).toBeUndefined();
+    expect(cookieToken('a=1; reviewdesk_token_4321=xyz; b=2', 4321)).toBe('xyz');
+    expect(cookieToken('reviewdesk_token_1=xyz', 4321)).toBeUndefined();
+    expect(cookieToken(undefined, 4321)).toBeUndefined();
   });
 });
 
