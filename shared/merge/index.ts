@@ -18,7 +18,7 @@ export type {
 export { AGGREGATION_METHODS, FLAG_ORDER } from './types';
 export { aggregateExact, aggregateForTieBreak, trimmedMean, type ExactMethod } from './aggregate';
 export { zscoreScores, type ZscoreSheet } from './zscore';
-export { collectReviews, type ApplicantReviews, type Review } from './reviews';
+export { collectReviews, collectCategoryReviews, type ApplicantReviews, type CategoryReviews, type Review } from './reviews';
 export { judgeCategory, ineligibleByMajority, hasDiscrepancy, type CategoryRules, type Judgement } from './judge';
 export { rankContenders, compareContenders, type Contender, type TieGroup } from './rank';
 export { tieBreakKeys, type TieBreakKey } from './tie-break';
@@ -29,4 +29,8 @@ export { levelAward } from './award-levels';
 export { conditionHolds, type Facts } from './condition';
 export { kendallW, icc21, midRanks, panelAgreement, type ScoreMatrix } from './agreement';
 export { fragileExperts, categoryExperts } from './robustness';
-export { mean, median, variance, roundedSqrt, roundedSd, integerSqrt } from './exact-stats';
+// the same judgements and robustness from sufficient statistics (what mergeRound uses)
+export { categoryPanel, judgePanel, type CategoryPanel } from './panel';
+export { fragileInPanel } from './leave-one-out';
+export { scaleOf, type Scale } from './scale';
+export { mean, median, variance, roundedSqrt, roundedSqrtRatio, roundedSd, integerSqrt } from './exact-stats';

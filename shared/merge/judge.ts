@@ -1,6 +1,8 @@
 // Judging one category on exact values: every applicant's score by each method, its standing
-// (ineligible, below quorum, discrepancy), rank and award. Used for the results and again, one
-// expert left out at a time, for robustness.
+// (ineligible, below quorum, discrepancy), rank and award. `judgeCategory` is the plain
+// definition, straight from the sheets' Fractions; the merge judges from sufficient statistics
+// (./panel, ./leave-one-out), and test/unit/merge/panel.test.ts holds the two to the same
+// judgements. Ranking and awarding (`awardContenders`, `placeJudgements`) are shared by both.
 import { exactOf, type Fraction } from '../exact';
 import type { NormalisedAggregation } from '../round/aggregation';
 import type { AggregationMethod, Category, Rubric } from '../round/schema';

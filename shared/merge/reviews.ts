@@ -89,19 +89,22 @@ export function collectCategoryReviews(
   return { scale, entries: result.sort((a, b) => byText(a.applicant.id, b.applicant.id)) };
 }
 
-/** The leaf scores the scored sheets hold, for the scale. */
-function* leafScores(sheets: readonly ScoreSheet[], leaves: readonly { id: string }[]): Generator<number> {
+/** The leaf scores the scored sheets hold, each once, for the scale. */
+function leafScores(sheets: readonly ScoreSheet[], leaves: readonly { id: string }[]): Set<number> {
+  const scores = new Set<number>();
   for (const sheet of sheets) {
     if (sheet.conflict) continue;
     for (const leaf of leaves) {
       const score = leafScore(sheet.scores, leaf.id);
-      if (typeof score === 'number') yield score;
+      if (typeof score === 'number') scores.add(score);
     }
   }
+  return scores;
 }
 
+/** The sheet's score for a leaf; only its own properties count (as `sheetTotal` reads them). */
 function leafScore(scores: Readonly<Record<string, unknown>>, id: string): unknown {
-  return Object.prototype.hasOwnProperty.call(scores, id) ? scores[id] : undefined;
+  return Object.hasOwn(scores, id) ? scores[id] : undefined;
 }
 
 function addSheet(
@@ -116,8 +119,12 @@ function addSheet(
     entry.conflicts.push(expertId);
     return;
   }
-  const leafUnits = leaves.map((leaf) => scale.units(leafScore(sheet.scores, leaf.id)));
-  const units = leafUnits.reduce((total, value) => total + value, 0n);
+  const leafUnits = new Array<bigint>(leaves.length);
+  let units = 0n;
+  for (let i = 0; i < leaves.length; i += 1) {
+    leafUnits[i] = scale.units(leafScore(sheet.scores, leaves[i]!.id));
+    units += leafUnits[i]!;
+  }
   entry.reviews.push({
     expertId,
     total: scale.fraction(units),

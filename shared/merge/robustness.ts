@@ -2,6 +2,10 @@
 // their sheets, conflicts included), and an applicant whose award would change (a different label,
 // or an award gained or lost for any reason: rank, quorum, eligibility) is `fragile`, naming the
 // experts whose absence changes it. Categories without an award have no fragile applicants.
+//
+// `fragileExperts` is the plain definition (a full judgement per expert); the merge uses
+// `fragileInPanel` (./leave-one-out), which updates only what each expert's absence changes and
+// is held to the same result by test/unit/merge/panel.test.ts.
 import { judgeCategory, type CategoryRules, type Judgement } from './judge';
 import { byText, type ApplicantReviews } from './reviews';
 

@@ -4,7 +4,7 @@
 // exactly as ./zscore makes them (same exact values converted, same summing order), so the scores
 // are the same doubles.
 import { exactOf, ratioToNumber } from '../exact';
-import type { Ratio } from './sample';
+import { ratio, type Ratio } from './sample';
 import type { Scale } from './scale';
 
 /** Count, sum and sum of squares of totals in units. */
@@ -36,7 +36,7 @@ export function standardiserOf(moments: Moments, scale: Scale): Standardiser {
   const spread = count * squares - sum * sum;
   const { n, d } = scale.unit;
   return {
-    centre: { n: sum, d: count },
+    centre: ratio(sum, count),
     spread: spread === 0n ? 0 : Math.sqrt(ratioToNumber(spread * n * n, count * count * d * d)),
   };
 }
@@ -59,5 +59,5 @@ export function zscoreOf(ascendingZs: readonly number[], panel: Standardiser, sc
 /** A zscore score (its double's exact shortest decimal) in units. */
 export function zscoreRatio(score: number, scale: Scale): Ratio {
   const exact = exactOf(score);
-  return { n: exact.s * exact.n * scale.unit.d, d: exact.d * scale.unit.n };
+  return ratio(exact.s * exact.n * scale.unit.d, exact.d * scale.unit.n);
 }

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Problem, Result } from '../problem';
 import { jsonPath } from '../problem';
 import { problemAt, problemsUnder } from '../problem-at';
-import { applicantRubric, assignedApplicants, findApplicant } from '../round/lookup';
-import type { RoundDefinition } from '../round/schema';
+import { assignedApplicants } from '../round/lookup';
+import type { Applicant, RoundDefinition, Rubric } from '../round/schema';
 import { zodProblems } from '../zod-problems';
+import { rubricChecks, type RubricChecks } from './rubric-checks';
 import { scoreSheetSchema, sheetFileSchema, sheetInputSchema, type SheetFile } from './schema';
 import { validateScoreSheet, validateSheet } from './validate';
 
@@ -20,12 +21,43 @@ export interface SheetFileOptions {
 
 const sheetFileShell = z.strictObject({ sheets: z.array(z.unknown()) });
 
+type RoundParts = Pick<RoundDefinition, 'rubrics' | 'categories' | 'applicants' | 'experts'>;
+
+/**
+ * The round's applicants and each one's rubric checks, looked up by id: a file has a sheet per
+ * applicant, and `findApplicant`/`applicantRubric` walk the round's lists. First match wins, as
+ * there.
+ */
+function roundIndex(round: RoundParts) {
+  const first = <T extends { id: string }>(items: readonly T[]) => {
+    const byId = new Map<string, T>();
+    for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+    return byId;
+  };
+  const applicants = first(round.applicants);
+  const categories = first(round.categories);
+  const rubrics = first(round.rubrics);
+  const checks = new Map<Rubric, RubricChecks>();
+  return {
+    applicant: (id: string): Applicant | undefined => applicants.get(id),
+    rubric(id: string): { rubric: Rubric; checks: RubricChecks } | undefined {
+      const applicant = applicants.get(id);
+      const category = applicant === undefined ? undefined : categories.get(applicant.category);
+      const rubric = category === undefined ? undefined : rubrics.get(category.rubric);
+      if (rubric === undefined) return undefined;
+      let known = checks.get(rubric);
+      if (known === undefined) checks.set(rubric, (known = rubricChecks(rubric)));
+      return { rubric, checks: known };
+    },
+  };
+}
+
 /**
  * The sheet file, or every problem: its shape, each sheet against its applicant's rubric, unknown
  * or unassigned applicants, more than one sheet per applicant, and (final) missing sheets.
  */
 export function validateSheetFile(
-  round: Pick<RoundDefinition, 'rubrics' | 'categories' | 'applicants' | 'experts'>,
+  round: RoundParts,
   input: unknown,
   options: SheetFileOptions = {},
 ): Result<SheetFile> {
@@ -39,19 +71,20 @@ export function validateSheetFile(
       ? undefined
       : new Set(assignedApplicants(round, options.expertId).map((applicant) => applicant.id));
   const seen = new Map<string, number>();
+  const index = roundIndex(round);
 
   shell.data.sheets.forEach((sheet, i) => {
     const where = jsonPath(['sheets', i]);
     const applicantId = (sheet as { applicantId?: unknown } | null)?.applicantId;
-    const rubric = typeof applicantId === 'string' ? applicantRubric(round, applicantId) : undefined;
+    const scored = typeof applicantId === 'string' ? index.rubric(applicantId) : undefined;
     const payloadForm = options.form === 'payload';
-    if (rubric !== undefined) problems.push(...(payloadForm ? validateScoreSheet : validateSheet)(rubric, sheet, where));
+    if (scored !== undefined) problems.push(...(payloadForm ? validateScoreSheet : validateSheet)(scored.rubric, sheet, where, scored.checks));
     else {
       const parsed = (payloadForm ? scoreSheetSchema : sheetInputSchema).safeParse(sheet);
       if (!parsed.success) problems.push(...problemsUnder(where, zodProblems(parsed.error, sheet)));
     }
     if (typeof applicantId !== 'string' || applicantId === '') return;
-    if (findApplicant(round, applicantId) === undefined) {
+    if (index.applicant(applicantId) === undefined) {
       report(['sheets', i, 'applicantId'], `unknown applicant "${applicantId}"`);
     } else if (assigned !== undefined && !assigned.has(applicantId)) {
       report(['sheets', i, 'applicantId'], `applicant "${applicantId}" is not assigned to expert "${options.expertId}"`);

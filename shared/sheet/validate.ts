@@ -1,12 +1,16 @@
 // Checking a score sheet against its rubric (FORMATS §6 "Sheets"). Every problem is reported;
 // the rules read the sheet defensively, so any JSON value can be checked without throwing.
-import { exactOf, formatExact, isMultipleOf } from '../exact';
+//
+// `checks` (./rubric-checks) carries what checking many sheets against one rubric reuses; callers
+// checking one sheet can leave it out.
+import { exactOf, formatExact } from '../exact';
 import type { Problem } from '../problem';
 import { problemAt, problemsUnder } from '../problem-at';
 import { isGroup, type Rubric } from '../round/schema';
-import { allCriteria, criterionLeaves, leaves } from '../rubric/criteria';
-import { criterionMax, criterionValue, sheetTotal } from '../rubric/marks';
+import { sheetTotal } from '../rubric/marks';
 import { zodProblems } from '../zod-problems';
+import { rubricChecks, type RubricChecks } from './rubric-checks';
+import { isScoreSheetShape } from './score-sheet-shape';
 import { scoreSheetSchema, sheetInputSchema } from './schema';
 
 type Fields = Record<string, unknown>;
@@ -27,21 +31,22 @@ function isNonEmptyText(value: unknown): boolean {
  * An input sheet (strict: unknown fields are typos) checked against `rubric`. `path` is where the
  * sheet sits in its file, e.g. `sheets[3]`; problem paths continue it (`sheets[3].scores.c2a`).
  */
-export function validateSheet(rubric: Rubric, sheet: unknown, path: string): Problem[] {
+export function validateSheet(rubric: Rubric, sheet: unknown, path: string, checks?: RubricChecks): Problem[] {
   const parsed = sheetInputSchema.safeParse(sheet);
   const problems = parsed.success ? [] : problemsUnder(path, zodProblems(parsed.error, sheet));
-  return [...problems, ...sheetRuleProblems(rubric, sheet, path)];
+  return [...problems, ...sheetRuleProblems(rubric, sheet, path, checks)];
 }
 
 /** A sheet of a score file payload (all §3 fields, unknown fields kept) checked against `rubric`. */
-export function validateScoreSheet(rubric: Rubric, sheet: unknown, path: string): Problem[] {
-  const parsed = scoreSheetSchema.safeParse(sheet);
+export function validateScoreSheet(rubric: Rubric, sheet: unknown, path: string, checks?: RubricChecks): Problem[] {
+  // zod only when the quick test cannot vouch for the shape: it passes nothing zod refuses
+  const parsed = isScoreSheetShape(sheet) ? { success: true as const } : scoreSheetSchema.safeParse(sheet);
   const problems = parsed.success ? [] : problemsUnder(path, zodProblems(parsed.error, sheet));
-  return [...problems, ...sheetRuleProblems(rubric, sheet, path)];
+  return [...problems, ...sheetRuleProblems(rubric, sheet, path, checks)];
 }
 
 /** The rubric rules alone (no schema), for a sheet in either form. Never throws. */
-export function sheetRuleProblems(rubric: Rubric, sheet: unknown, path: string): Problem[] {
+export function sheetRuleProblems(rubric: Rubric, sheet: unknown, path: string, checks: RubricChecks = rubricChecks(rubric)): Problem[] {
   const problems: Problem[] = [];
   const report = (segments: readonly PropertyKey[], message: string) =>
     problems.push(problemAt(sheet, segments, message));
@@ -49,7 +54,7 @@ export function sheetRuleProblems(rubric: Rubric, sheet: unknown, path: string):
   if (fields === undefined) return [];
 
   if (fields.conflict === true) conflictRules(fields, report);
-  else scoredRules(rubric, fields, report);
+  else scoredRules(rubric, checks, fields, report);
   return problemsUnder(path, problems);
 }
 
@@ -75,15 +80,16 @@ function conflictRules(sheet: Fields, report: Report): void {
   }
 }
 
-function scoredRules(rubric: Rubric, sheet: Fields, report: Report): void {
-  checkAnswerRules(rubric, sheet, report);
-  const scored = scoreRules(rubric, sheet, report);
+function scoredRules(rubric: Rubric, checks: RubricChecks, sheet: Fields, report: Report): void {
+  checkAnswerRules(checks, sheet, report);
+  const scored = scoreRules(checks, sheet, report);
   if (scored === undefined) return;
   const { scores, valid } = scored;
+  const { layout } = checks;
 
-  const allScored = leaves(rubric).every((leaf) => typeof scores[leaf.id] === 'number' && hasOwn(scores, leaf.id));
+  const allScored = layout.leaves.every((leaf) => typeof scores[leaf.id] === 'number' && hasOwn(scores, leaf.id));
   if (typeof sheet.total === 'number' && Number.isFinite(sheet.total) && allScored) {
-    const sum = sheetTotal(rubric, scores);
+    const sum = exactSum(rubric, checks, scores);
     if (!exactOf(sheet.total).equals(sum)) {
       report(['total'], `total ${formatExact(exactOf(sheet.total))} does not match the sum of the scores ${formatExact(sum)}`);
     }
@@ -95,39 +101,52 @@ function scoredRules(rubric: Rubric, sheet: Fields, report: Report): void {
 
   const comments = sheet.criterionComments === undefined ? {} : fieldsOf(sheet.criterionComments);
   if (comments === undefined) return;
-  const criteria = allCriteria(rubric);
-  const known = new Set(criteria.map((criterion) => criterion.id));
   for (const key of Object.keys(comments)) {
-    if (!known.has(key)) report(['criterionComments', key], `unknown criterion "${key}"`);
+    if (!layout.byId.has(key)) report(['criterionComments', key], `unknown criterion "${key}"`);
   }
   const percent = rubric.criterionCommentBelowPercent;
   if (percent === undefined) return;
-  for (const criterion of criteria) {
+  for (const { criterion, leafIndices } of layout.criteria) {
     // only where every score is valid: a wrong score is reported already
-    if (!criterionLeaves(criterion).every((leaf) => valid.has(leaf.id))) continue;
-    const value = criterionValue(criterion, scores);
-    const max = criterionMax(criterion);
-    // value / max < percent / 100, exactly
-    const below = value.mul(100).lt(max.mul(exactOf(percent)));
+    if (!leafIndices.every((index) => valid.has(layout.leaves[index]!.id))) continue;
+    // value / max < percent / 100, exactly; valid scores are whole units
+    let units = 0n;
+    for (const index of leafIndices) units += checks.units(scores[layout.leaves[index]!.id] as number)!;
+    const limit = checks.commentLimit(criterion.id);
+    const below = units * limit.d < limit.s * limit.n;
     if (below && !isNonEmptyText(comments[criterion.id])) {
+      const value = checks.unit.mul(units);
       report(
         ['criterionComments', criterion.id],
-        `${criterion.id} scored ${formatExact(value)} of ${formatExact(max)}, below ${String(percent)}%: a comment is required`,
+        `${criterion.id} scored ${formatExact(value)} of ${formatExact(checks.max(criterion.id))}, below ${String(percent)}%: a comment is required`,
       );
     }
   }
 }
 
-function checkAnswerRules(rubric: Rubric, sheet: Fields, report: Report): void {
+/**
+ * The exact sum of the leaf scores (each one a number): a BigInt sum of whole units when every
+ * score is one (every valid score is), else `sheetTotal`.
+ */
+function exactSum(rubric: Rubric, checks: RubricChecks, scores: Fields) {
+  let units = 0n;
+  for (const leaf of checks.layout.leaves) {
+    const score = scores[leaf.id] as number;
+    const count = Number.isFinite(score) ? checks.units(score) : undefined;
+    if (count === undefined) return sheetTotal(rubric, scores);
+    units += count;
+  }
+  return checks.unit.mul(units);
+}
+
+function checkAnswerRules(checks: RubricChecks, sheet: Fields, report: Report): void {
   const answers = sheet.checks === undefined ? {} : fieldsOf(sheet.checks);
   if (answers === undefined) return;
-  const checks = rubric.checks ?? [];
-  const known = new Set(checks.map((check) => check.id));
-  for (const check of checks) {
-    if (!hasOwn(answers, check.id)) report(['checks', check.id], `check "${check.id}" is not answered`);
+  for (const id of checks.checkIds) {
+    if (!hasOwn(answers, id)) report(['checks', id], `check "${id}" is not answered`);
   }
   for (const key of Object.keys(answers)) {
-    if (!known.has(key)) report(['checks', key], `unknown check "${key}"`);
+    if (!checks.knownChecks.has(key)) report(['checks', key], `unknown check "${key}"`);
   }
 }
 
@@ -135,34 +154,29 @@ function checkAnswerRules(rubric: Rubric, sheet: Fields, report: Report): void {
  * Checks every score. Returns the scores object (when it is one) and the ids of the leaves whose
  * score is valid, for the rules that follow.
  */
-function scoreRules(rubric: Rubric, sheet: Fields, report: Report): { scores: Fields; valid: Set<string> } | undefined {
+function scoreRules(checks: RubricChecks, sheet: Fields, report: Report): { scores: Fields; valid: Set<string> } | undefined {
   const scores = sheet.scores === undefined ? {} : fieldsOf(sheet.scores);
   if (scores === undefined) return undefined;
-  const criteria = new Map(allCriteria(rubric).map((criterion) => [criterion.id, criterion]));
+  const { layout } = checks;
   const valid = new Set<string>();
-  for (const leaf of leaves(rubric)) {
+  for (const leaf of layout.leaves) {
     if (!hasOwn(scores, leaf.id)) report(['scores', leaf.id], `criterion "${leaf.id}" is not scored`);
   }
   for (const [key, score] of Object.entries(scores)) {
-    const criterion = criteria.get(key);
+    const criterion = layout.byId.get(key);
     if (criterion === undefined) {
       report(['scores', key], `unknown criterion "${key}"`);
       continue;
     }
-    if (isGroup(criterion)) {
-      const parts = criterionLeaves(criterion).map((leaf) => leaf.id).join(', ');
+    if (isGroup(criterion.criterion)) {
+      const parts = criterion.leafIndices.map((index) => layout.leaves[index]!.id).join(', ');
       report(['scores', key], `"${key}" is a group: score its criteria ${parts} instead`);
       continue;
     }
     if (typeof score !== 'number' || !Number.isFinite(score)) continue;
-    const value = exactOf(score);
-    const max = exactOf(criterion.max);
-    const step = exactOf(criterion.step);
-    if (value.s < 0n && value.n !== 0n) report(['scores', key], `${formatExact(value)} is below 0`);
-    else if (value.gt(max)) report(['scores', key], `${formatExact(value)} is above the maximum ${formatExact(max)}`);
-    else if (!isMultipleOf(value, step)) {
-      report(['scores', key], `${formatExact(value)} is off the step ${formatExact(step)} of ${key}`);
-    } else valid.add(key);
+    const problem = checks.scoreProblem(key, score);
+    if (problem === null) valid.add(key);
+    else report(['scores', key], problem);
   }
   return { scores, valid };
 }

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
 import { assignedApplicants, applicantRubric } from '../../../shared/round/lookup';
 import { completeSheet } from '../../../shared/sheet/complete';
-import { scoreFilePayloadSchema, SCORES_PAYLOAD_TYPE, type ScoreFilePayload, type SheetInput } from '../../../shared/sheet/schema';
+import { parseScoreFilePayload } from '../../../shared/sheet/parse-payload';
+import { SCORES_PAYLOAD_TYPE, type ScoreFilePayload, type SheetInput } from '../../../shared/sheet/schema';
 import { validateSheetFile } from '../../../shared/sheet/sheet-file';
 import { zodProblems } from '../../../shared/zod-problems';
 import { decodePublicKey, encodePublicKey, fingerprintOf } from '../keys/fingerprint';
@@ -99,7 +100,7 @@ export function verifyScoreFile(bytes: Buffer, label: string, bundle: ScoredBund
     if (error instanceof EnvelopeError) throw new Rejection(label, error.message, { code: error.failure });
     throw error;
   }
-  const parsed = scoreFilePayloadSchema.safeParse(envelope.payload);
+  const parsed = parseScoreFilePayload(envelope.payload);
   if (!parsed.success) throw new Rejection(label, 'not a valid score file payload', { problems: zodProblems(parsed.error, envelope.payload), code: 'invalid-score-file' });
   const payload = parsed.data;
   const publicKey = decodePublicKey(payload.publicKey);
