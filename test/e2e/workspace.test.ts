@@ -172,7 +172,7 @@ describe('expert workspace in the browser', () => {
     await expect.poll(() => page.getByTestId('identity-fingerprint').textContent(), { timeout: 15_000 }).toMatch(/([0-9A-F]{4}-){7}[0-9A-F]{4}/);
     await shot(page, '07-identity');
 
-    await page.getByTestId('round-nmgaf-2025-awards').getByRole('button').click();
+    await page.getByTestId('round-nmgaf-2025-awards').getByRole('button', { name: '进入评审' }).click();
     await page.getByTestId('binding-select').click();
     await page.getByTitle('E01 张三').click();
     await page.getByTestId('binding-confirm').click();
