@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Rubric } from '../round/schema';
 import { sheetDraftSchema, type SheetDraft, type SheetStatus } from '../sheet/draft';
 import type { Problem } from '../problem';
+import type { RankedApplicant } from '../merge/types';
 
 const id = z.string().min(1).max(200);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -183,24 +184,8 @@ export interface MergeExpertView {
   missingSheets: string[];
 }
 
-export interface MergeApplicantView {
-  applicantId: string;
-  name: string;
-  rank: number | null;
-  score: number | null;
-  scoreExact: string | null;
-  award: string | null;
-  validSheets: number;
-  conflicts: string[];
-  vetoes: number;
-  flags: { flag: string; experts?: string[] }[];
-  totals: { expertId: string; total: number; ineligible: boolean }[];
-  methods: Record<'mean' | 'trimmed-mean' | 'median' | 'zscore', number | null>;
-  min: number | null;
-  max: number | null;
-  sd: number | null;
-  perCriterion: Record<string, { mean: number; min: number; max: number; sd: number }>;
-}
+/** One applicant of a merged category, as the merge core computes it (FORMATS §5, §6). */
+export type MergeApplicantView = RankedApplicant;
 
 export interface MergeCategoryView {
   id: string;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { importBundle } from '../../core/store/import-bundle';
 import { resolveIssuer } from '../keys';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../shared/format';
 import type { CommandContext } from '../context';
 
 export async function importCommand(context: CommandContext): Promise<number> {

@@ -1,6 +1,6 @@
 import { openBundle, verifyDocuments } from '../../core/bundle/read-bundle';
 import { resolveIssuer } from '../keys';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../shared/format';
 import type { CommandContext } from '../context';
 
 export async function inspect(context: CommandContext): Promise<number> {

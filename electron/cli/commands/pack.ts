@@ -1,7 +1,7 @@
 import { packBundle } from '../../core/bundle/pack';
 import { UsageError } from '../usage';
 import { unlockKeyFile } from '../keys';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../shared/format';
 import type { CommandContext } from '../context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

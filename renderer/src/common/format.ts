@@ -1,14 +1,4 @@
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes } from '../../../shared/format';
 
 /** `3F2A91C0…` → `3F2A-91C0-…` (already grouped fingerprints pass unchanged). */
 export function groupedFingerprint(fingerprint: string): string {

@@ -1,4 +1,4 @@
-// Human-readable figures for CLI output.
+// Figures for people: byte counts in binary units (KiB = 1024 B), as the CLI and the UI print them.
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
