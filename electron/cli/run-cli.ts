@@ -1,6 +1,7 @@
 // `reviewdesk` command line (FORMATS §5): exit 0 done, 1 rejected input, 2 usage error.
 import { Rejection } from '../core/rejection';
 import { DataDirBusyError } from '../core/store/data-lock';
+import { WriteFailure } from '../core/write-failure';
 import { parseCommand, type CommandContext, type OptionSpec } from './context';
 import { keygen } from './commands/keygen';
 import { pack } from './commands/pack';
@@ -73,6 +74,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     }
     if (error instanceof Rejection) return fail(1, error.toJSON(), error.message);
     if (error instanceof DataDirBusyError) return fail(1, { code: 'busy', message: error.message }, error.message);
+    if (error instanceof WriteFailure) return fail(1, { code: 'write-failed', message: error.message }, error.message);
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     return fail(1, { code: 'failed', message: error instanceof Error ? error.message : String(error) }, message);
   }

@@ -9,9 +9,12 @@
 // byte for byte and yields the original documents byte for byte (a signed random manifest must
 // yield exactly the payload that was signed and documents matching its hashes).
 //
-// Counts: 10,000 byte-mutation cases, 10,000 hostile-entry cases, 10,000 signed-manifest cases
-// (each case ~0.5–2 ms; the file runs in about 30 s on the 2-core CI machine). FUZZ_SCALE and
-// FUZZ_SEED (test/helpers/fuzz.ts) scale the counts and replay a failure.
+// Counts: 5,000 byte mutations + 3,000 hostile entry sets + 3,000 signed manifests = 11,000 cases.
+// A case costs 1–4 ms, mostly waiting on yauzl's small asynchronous reads (open, central directory,
+// one stream per document), so 10,000 of each would take over a minute; the mix above keeps the
+// file near 25 s on the 2-core CI machine. 30,000 cases (10,000 of each) were run while writing
+// this, with no failure. FUZZ_SCALE and FUZZ_SEED (test/helpers/fuzz.ts) scale the counts and
+// replay a failure.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +32,9 @@ import { takeApart, type BundleParts } from '../helpers/bundle-surgery';
 import { rawZip, type RawEntry } from '../helpers/raw-zip';
 import {
   byteMutations,
+  check,
   expectCleanRefusal,
+  FUZZ_TEST_TIMEOUT_MS,
   fuzzParameters,
   jsonMutation,
   mutateBytes,
@@ -68,7 +73,6 @@ let regions: [number, number][];
 /** The central directory and end record, and the manifest entry with its local header. */
 function interestingRegions(bytes: Buffer, manifest: Buffer): [number, number][] {
   const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const cdSize = bytes.readUInt32LE(eocd + 12);
   const cdStart = bytes.readUInt32LE(eocd + 16);
   const manifestAt = bytes.indexOf(manifest);
   const out: [number, number][] = [[cdStart, eocd + 22]];
@@ -77,7 +81,6 @@ function interestingRegions(bytes: Buffer, manifest: Buffer): [number, number][]
   for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0 && at < cdStart; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
     out.push([at, at + 30 + bytes.readUInt16LE(at + 26)]);
   }
-  void cdSize;
   return out;
 }
 
@@ -143,14 +146,14 @@ async function read(bytes: Buffer, options: { expectedIssuer?: string } = {}): P
 
 /** An accepted mutant of the real bundle must carry the signed bytes unchanged. */
 function expectOriginalContent(accepted: Accepted): void {
-  expect(accepted.payloadBytes.equals(payloadBytes)).toBe(true);
+  check(accepted.payloadBytes.equals(payloadBytes), () => `accepted a changed manifest payload: ${accepted.payloadBytes.toString('utf8').slice(0, 300)}`);
   expect([...accepted.documents.keys()].sort()).toEqual([...documents.keys()].sort());
-  for (const [documentPath, bytes] of accepted.documents) expect(bytes.equals(documents.get(documentPath)!)).toBe(true);
+  for (const [documentPath, bytes] of accepted.documents) check(bytes.equals(documents.get(documentPath)!), `accepted changed content for ${documentPath}`);
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-describe('bundle reader under fuzzing', () => {
+describe('bundle reader under fuzzing', { timeout: FUZZ_TEST_TIMEOUT_MS }, () => {
   it('the unmutated bundle is accepted (the oracle works)', async () => {
     const accepted = await read(original);
     expect(accepted).toBeDefined();
@@ -168,12 +171,13 @@ describe('bundle reader under fuzzing', () => {
           expectOriginalContent(result);
         }
       }),
-      fuzzParameters(10_000),
+      fuzzParameters(5_000),
     );
     unhandled.check();
     expect(openFds()).toBeLessThanOrEqual(fdsBefore + 2);
-    // Some mutants (a keyid's case, a timestamp, a CRC: yauzl does not check CRCs) are harmless.
-    expect(accepted).toBeGreaterThanOrEqual(0);
+    // Some mutants are harmless and accepted (a keyid's letter case, a timestamp, a CRC — yauzl
+    // does not check CRCs; the SHA-256 of every document does): their content was checked above.
+    console.info(`bundle byte mutations: ${accepted} harmless mutants accepted`);
   });
 
   it('hostile entry sets (names, kinds, flags, methods, declared sizes, duplicates): refused cleanly, or the original content', async () => {
@@ -235,7 +239,7 @@ describe('bundle reader under fuzzing', () => {
         const result = await read(rawZip(entries));
         if (result !== undefined) expectOriginalContent(result);
       }),
-      fuzzParameters(10_000),
+      fuzzParameters(3_000),
     );
     unhandled.check();
     expect(openFds()).toBeLessThanOrEqual(fdsBefore + 2);
@@ -286,11 +290,11 @@ describe('bundle reader under fuzzing', () => {
         if (result === undefined) return;
         accepted += 1;
         expect(pin).not.toBe('stranger');
-        expect(result.payloadBytes.equals(signedBytes)).toBe(true);
+        check(result.payloadBytes.equals(signedBytes), () => `accepted a payload that is not the one signed: ${result.payloadBytes.toString('utf8').slice(0, 300)}`);
         for (const [documentPath, content] of result.documents) expect(sha256(content)).toBe(result.listed.get(documentPath));
         expect([...result.documents.keys()].sort()).toEqual([...result.listed.keys()].sort());
       }),
-      fuzzParameters(10_000),
+      fuzzParameters(3_000),
     );
     unhandled.check();
     expect(openFds()).toBeLessThanOrEqual(fdsBefore + 2);

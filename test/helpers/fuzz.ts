@@ -21,6 +21,9 @@ export function fuzzParameters(base: number): fc.Parameters<unknown> {
   return { numRuns: fuzzRuns(base), ...(seed !== undefined && seed !== '' ? { seed: Number(seed) } : {}) };
 }
 
+/** Per-test limit for a whole property (thousands of cases; the suite's default is 60 s). */
+export const FUZZ_TEST_TIMEOUT_MS = 240_000;
+
 export class Hang extends Error {}
 
 /** Rejects with a `Hang` when `promise` has not settled after `ms`. */

@@ -9,6 +9,7 @@ import { documentEntryName, MANIFEST_ENTRY } from '../../../shared/bundle/entry-
 import { EnvelopeError, envelopeSignedBy, openEnvelope } from '../signing/dsse';
 import { decodePublicKey, fingerprintOf, sameFingerprint } from '../keys/fingerprint';
 import { Rejection } from '../rejection';
+import { WriteFailure } from '../write-failure';
 import { openZip, readEntries, type ZipEntryInfo } from './zip-entries';
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
@@ -189,11 +190,25 @@ export async function verifyDocuments(
     const tooLarge = () =>
       new Rejection(bundle.label, `entry inflates past its listed size of ${document.size} bytes`, { entry: document.entry.name, code: 'size-mismatch' });
     const { transform, digest } = hashingLimit(document.size, tooLarge);
+    const writeFailure = (cause: unknown) => new WriteFailure(`${bundle.label}: ${document.entry.name}: could not be written to the document store`, cause);
+    // Which side failed first: a sink that cannot write (a full disk) is not a damaged bundle.
+    // (pipeline then destroys the other streams with the same error, so only the first counts.)
+    let first: { side: 'read' | 'write'; error: unknown } | undefined;
     try {
       const source = await bundle.zip.openReadStreamPromise(document.entry.entry);
-      await pipeline(source, transform, sinkFor ? await sinkFor(document) : discard());
+      source.on('error', (error) => (first ??= { side: 'read', error }));
+      let sink: Writable;
+      try {
+        sink = sinkFor ? await sinkFor(document) : discard();
+      } catch (error) {
+        source.destroy();
+        throw writeFailure(error);
+      }
+      sink.on('error', (error) => (first ??= { side: 'write', error }));
+      await pipeline(source, transform, sink);
     } catch (error) {
-      if (error instanceof Rejection) throw error;
+      if (error instanceof Rejection || error instanceof WriteFailure) throw error;
+      if (first?.side === 'write') throw writeFailure(first.error);
       if (/too many bytes/.test((error as Error).message)) throw tooLarge();
       throw new Rejection(bundle.label, `cannot read entry (${(error as Error).message})`, { entry: document.entry.name, code: 'damaged-zip' });
     }

@@ -206,11 +206,13 @@ class WorkbookReader {
       return false;
     }
     const columns = keyRow.columns;
-    for (let rowNumber = keyRow.row + 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
-      const row = sheet.getRow(rowNumber);
+    // Only the rows the file has: one value typed into row 1,048,576 must not make us build a
+    // million empty rows (getRow creates each one; that ran out of memory).
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber <= keyRow.row) return;
       const cells: RowCell[] = columns.map((keyed) => ({ ...keyed, content: cellContent(row.getCell(keyed.column).value) }));
       this.readRow(sheet.name, rowNumber, cells, listed?.rubricId);
-    }
+    });
     return true;
   }
 

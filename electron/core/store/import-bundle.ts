@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
 import { openBundle, verifyDocuments, type ListedDocument, type OpenedBundle, type VerifyProgress } from '../bundle/read-bundle';
 import { Rejection } from '../rejection';
+import { WriteFailure } from '../write-failure';
 import { sameFingerprint } from '../keys/fingerprint';
 import { DATABASE_FILE } from './database';
 import { DOCUMENTS_DIR, documentFile, forgetUnreferencedDocuments, newIncomingDir, syncDir } from './document-store';
@@ -198,7 +199,8 @@ export async function importOpenedBundle(workstation: Workstation, bundle: Opene
       commitWithFiles();
     } catch (error) {
       for (const to of renamed) await rm(to, { force: true });
-      throw error;
+      if (error instanceof Rejection) throw error;
+      throw new WriteFailure(`${label}: could not store round "${roundId}" in the workstation (nothing was changed)`, error);
     }
     for (const shard of new Set(renamed.map((to) => path.dirname(to)))) await syncDir(shard);
     for (const sha256 of obsolete) await rm(documentFile(documentsDir, sha256), { force: true });

@@ -3,6 +3,7 @@ import type { ApiErrorBody } from '../../../shared/api/contract';
 import { DataDirBusyError } from '../store/data-lock';
 import { Rejection } from '../rejection';
 import { IdentityError } from '../identity/identity';
+import { WriteFailure } from '../write-failure';
 
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -32,5 +33,6 @@ export function describeError(error: unknown): ApiErrorBody {
   if (error instanceof RequestError) return { code: error.code, message: error.message };
   if (error instanceof DataDirBusyError) return { code: 'busy', message: error.message };
   if (error instanceof IdentityError) return { code: error.code, message: error.message };
+  if (error instanceof WriteFailure) return { code: 'write-failed', message: error.message };
   return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,6 +1,6 @@
 // Finishing a round: the completeness check, and the signed score file of the bound expert's
 // sheets, whose revision grows with each export (FORMATS §3, §6).
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportRecord, ExportStatus, FileToSave } from '../../../shared/api/contract';
 import type { BundlePayload } from '../../../shared/bundle/manifest';
@@ -8,6 +8,8 @@ import { assignedApplicants, applicantRubric } from '../../../shared/round/looku
 import type { SheetInput } from '../../../shared/sheet/schema';
 import { createScoreFile } from '../scores/score-file';
 import type { Db } from '../store/database';
+import { syncDir } from '../store/document-store';
+import { WriteFailure } from '../write-failure';
 import type { IdentityStore } from '../identity/identity';
 import { RequestError } from './errors';
 import { evaluateStoredSheet, loadSheets } from './sheets';
@@ -81,17 +83,35 @@ export async function exportScores(request: ExportRequest): Promise<ExportRecord
     createScoreFile({ payload, manifestSha256: request.manifestSha256 }, { expertId, key, sheetFile: { sheets }, revision, final: request.final, appVersion: request.appVersion }, 'workspace'),
   );
   const fileName = `${payload.round.id}-${expertId}-r${revision}${request.final ? '' : '-draft'}.rdscore`;
-  await mkdir(request.exportsDir, { recursive: true, mode: 0o700 });
-  const handle = await open(path.join(request.exportsDir, fileName), 'wx', 0o600);
+  const target = path.join(request.exportsDir, fileName);
+  // Written beside, synced, then renamed: a failed write (a full disk) leaves no partial file. The
+  // rename replaces a file of this revision left by an export that died before it was recorded
+  // (revision = last recorded + 1, so no recorded export is ever replaced).
+  const partial = `${target}.partial-${process.pid}`;
   try {
-    await handle.writeFile(created.bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await mkdir(request.exportsDir, { recursive: true, mode: 0o700 });
+    const handle = await open(partial, 'w', 0o600);
+    try {
+      await handle.writeFile(created.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, target);
+    await syncDir(request.exportsDir);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw new WriteFailure(`could not write the score file ${fileName} in ${request.exportsDir}`, error);
   }
-  db.prepare(
-    'INSERT INTO score_exports (round_id, expert_id, revision, final, bundle_version, created_at, file_name, file_sha256, sheets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(payload.round.id, expertId, revision, request.final ? 1 : 0, payload.bundleVersion, new Date().toISOString(), fileName, created.sha256, sheets.length);
+  try {
+    db.prepare(
+      'INSERT INTO score_exports (round_id, expert_id, revision, final, bundle_version, created_at, file_name, file_sha256, sheets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(payload.round.id, expertId, revision, request.final ? 1 : 0, payload.bundleVersion, new Date().toISOString(), fileName, created.sha256, sheets.length);
+  } catch (error) {
+    // Not recorded, so not exported: the file goes too, and the next export reuses the revision.
+    await rm(target, { force: true });
+    throw new WriteFailure(`could not record the export of ${fileName}`, error);
+  }
   return {
     revision,
     final: request.final,

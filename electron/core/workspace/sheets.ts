@@ -5,6 +5,7 @@ import type { Rubric } from '../../../shared/round/schema';
 import { emptyDraft, evaluateDraft, sheetDraftSchema, type SheetDraft } from '../../../shared/sheet/draft';
 import { canonicalJson } from '../signing/canonical-json';
 import type { Db } from '../store/database';
+import { WriteFailure } from '../write-failure';
 
 interface SheetRow {
   data: string;
@@ -38,9 +39,14 @@ export function evaluateStoredSheet(row: SheetRow | undefined, rubric: Rubric, a
 export function saveSheet(db: Db, roundId: string, applicantId: string, rubric: Rubric, draft: SheetDraft, now = new Date()): SheetSaved {
   const evaluation = evaluateDraft(rubric, applicantId, draft);
   const updatedAt = now.toISOString();
-  db.prepare(
-    `INSERT INTO sheets (round_id, applicant_id, status, data, updated_at, reopened_reason) VALUES (?, ?, ?, ?, ?, NULL)
-     ON CONFLICT (round_id, applicant_id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at, reopened_reason = NULL`,
-  ).run(roundId, applicantId, evaluation.sheet !== undefined ? 'complete' : 'draft', canonicalJson(draft), updatedAt);
+  try {
+    db.prepare(
+      `INSERT INTO sheets (round_id, applicant_id, status, data, updated_at, reopened_reason) VALUES (?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (round_id, applicant_id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at, reopened_reason = NULL`,
+    ).run(roundId, applicantId, evaluation.sheet !== undefined ? 'complete' : 'draft', canonicalJson(draft), updatedAt);
+  } catch (error) {
+    // One statement: nothing of this save was written, the previous draft stands.
+    throw new WriteFailure(`could not save the sheet of applicant "${applicantId}" in round "${roundId}" (the previous save is kept)`, error);
+  }
   return { status: evaluation.status, total: toNumber(evaluation.total), updatedAt, problems: evaluation.problems };
 }
