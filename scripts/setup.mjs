@@ -36,8 +36,9 @@ if (process.env.REVIEWDESK_SKIP_ELECTRON === '1') {
   const download = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { cwd: electronDir, env, encoding: 'utf8', timeout: 180_000 });
   if (!electronReady()) {
     mode = 'browser';
-    const output = `${download.stderr ?? ''}${download.stdout ?? ''}`.trim().split('\n').filter(Boolean).at(-1);
-    reason = download.error ? download.error.message : (output ?? `exit code ${download.status}`);
+    const lines = `${download.stderr ?? ''}${download.stdout ?? ''}`.trim().split('\n').filter(Boolean);
+    const output = lines.find((line) => /error/i.test(line)) ?? lines.at(-1);
+    reason = download.error ? download.error.message : (output?.trim() ?? `exit code ${download.status}`);
   }
 }
 writeFileSync(path.join(root, '.reviewdesk-setup.json'), `${JSON.stringify({ mode, reason, at: new Date().toISOString() }, null, 2)}\n`);
