@@ -29,3 +29,12 @@ export function assignedApplicants(round: RoundParts, expertId: string): Applica
   const assigned = new Set(expert.assigned);
   return round.applicants.filter((applicant) => assigned.has(applicant.id) || assigned.has(applicant.category));
 }
+
+/** Each category with the number of applicants in it, in round order. */
+export function categoryCounts(round: Pick<RoundDefinition, 'categories' | 'applicants'>): { id: string; title: string; applicants: number }[] {
+  return round.categories.map((category) => ({
+    id: category.id,
+    title: category.title,
+    applicants: round.applicants.filter((applicant) => applicant.category === category.id).length,
+  }));
+}

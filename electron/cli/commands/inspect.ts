@@ -1,3 +1,4 @@
+import { categoryCounts } from '../../../shared/round/lookup';
 import { openBundle, verifyDocuments } from '../../core/bundle/read-bundle';
 import { resolveIssuer } from '../keys';
 import { formatBytes } from '../../../shared/format';
@@ -24,11 +25,7 @@ export async function inspect(context: CommandContext): Promise<number> {
         issuerPinned: expectedIssuer !== undefined,
         manifestSha256: bundle.manifestSha256,
         rubrics: payload.rubrics.length,
-        categories: payload.categories.map((category) => ({
-          id: category.id,
-          title: category.title,
-          applicants: payload.applicants.filter((applicant) => applicant.category === category.id).length,
-        })),
+        categories: categoryCounts(payload),
         applicants: payload.applicants.length,
         experts: payload.experts.length,
         files: bundle.documents.length,

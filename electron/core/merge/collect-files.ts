@@ -3,21 +3,15 @@
 // with the same expert and revision are both rejected (equivocation) and that expert's lower
 // revisions stay superseded; all files of one expert must share one key.
 import { readFile } from 'node:fs/promises';
+import type { MergeFileView } from '../../../shared/api/contract';
 import type { ScoreFilePayload } from '../../../shared/sheet/schema';
 import { Rejection } from '../rejection';
 import { verifyScoreFile, type ScoredBundle, type VerifiedScoreFile } from '../scores/score-file';
 
-export type FileStatus = 'used' | 'superseded' | 'rejected';
+export type FileStatus = MergeFileView['status'];
 
-export interface FileOutcome {
-  file: string;
-  status: FileStatus;
-  reason: string | null;
-  expertId: string | null;
-  revision: number | null;
-  final: boolean | null;
-  sha256: string | null;
-  fingerprint: string | null;
+/** A file's line in the merge log (results.json `files[]`, the app's verification table). */
+export interface FileOutcome extends MergeFileView {
   /** The refusal's problems, when the file was rejected for its content. */
   problems?: { path: string; id?: string; message: string }[];
 }

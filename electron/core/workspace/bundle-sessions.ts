@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { BundlePreview } from '../../../shared/api/contract';
+import { categoryCounts } from '../../../shared/round/lookup';
 import { openBundle } from '../bundle/read-bundle';
 import type { Db } from '../store/database';
 import { findRound } from '../store/round-repository';
@@ -35,11 +36,7 @@ export class BundleSessions {
       issuedAt: payload.issuedAt,
       issuer: { name: payload.issuer.name, fingerprint: bundle.issuerFingerprint, trust: known?.trustedHow ?? 'unknown' },
       ...(existing !== undefined ? { importedVersion: existing.bundleVersion } : {}),
-      categories: payload.categories.map((category) => ({
-        id: category.id,
-        title: category.title,
-        applicants: payload.applicants.filter((applicant) => applicant.category === category.id).length,
-      })),
+      categories: categoryCounts(payload),
       applicants: payload.applicants.length,
       experts: payload.experts.length,
       documents: bundle.documents.length,
