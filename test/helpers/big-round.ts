@@ -1,9 +1,7 @@
 // A round whose documents weigh a few MB (synthetic PDFs: a header, one stream of random bytes,
 // an end marker), for tests that need an import to take long enough to be killed part-way.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { sampleRound, type RoundJson } from './fixtures';
+import { sampleRound, writeRoundFolder, type RoundJson } from './fixtures';
 
 /** A PDF-looking file of about `size` bytes; `seed` text makes its content unique. */
 export function syntheticPdf(size: number, seed: string): Buffer {
@@ -20,16 +18,7 @@ export function syntheticPdf(size: number, seed: string): Buffer {
  * sample round to its bytes (documents not given are small synthetic PDFs).
  */
 export function writeRoundDir(dir: string, round: RoundJson, documents: Record<string, Buffer>): string {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'round.json'), JSON.stringify(round, null, 2));
-  for (const applicant of round.applicants) {
-    for (const document of applicant.documents) {
-      const target = path.join(dir, document.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, documents[document.path] ?? syntheticPdf(2_000, document.path));
-    }
-  }
-  return dir;
+  return writeRoundFolder(dir, round, (documentPath) => documents[documentPath] ?? syntheticPdf(2_000, documentPath));
 }
 
 /** The sample round's four document paths. */

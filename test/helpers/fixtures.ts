@@ -1,6 +1,6 @@
 // Test fixtures: temp folders, keys, and a realistic round folder whose documents are real PDFs
 // from the shared corpus (made by other tools: Chinese fonts, a non-embedded font, a scan).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -80,16 +80,21 @@ const SOURCES: Record<string, string> = {
   'B001/application.pdf': 'pdfjs_wikipedia.pdf',
 };
 
-/** A round folder: round.json plus the documents it names, copied from the corpus. */
-export function makeRoundDir(dir: string, round: RoundJson = sampleRound(), sources: Record<string, string> = SOURCES): string {
+/** Writes round.json and each document it names, with the bytes `contentOf` gives for its path. */
+export function writeRoundFolder(dir: string, round: RoundJson, contentOf: (documentPath: string) => Buffer): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'round.json'), JSON.stringify(round, null, 2));
   for (const applicant of round.applicants) {
     for (const document of applicant.documents) {
       const target = path.join(dir, document.path);
       mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(path.join(CORPUS, sources[document.path] ?? 'helloworld-bad.pdf'), target);
+      writeFileSync(target, contentOf(document.path));
     }
   }
   return dir;
+}
+
+/** A round folder: round.json plus the documents it names, copied from the corpus. */
+export function makeRoundDir(dir: string, round: RoundJson = sampleRound(), sources: Record<string, string> = SOURCES): string {
+  return writeRoundFolder(dir, round, (documentPath) => readFileSync(path.join(CORPUS, sources[documentPath] ?? 'helloworld-bad.pdf')));
 }

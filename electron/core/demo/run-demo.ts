@@ -16,7 +16,6 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RoundDefinition } from '../../../shared/round/schema';
 import { packBundle } from '../bundle/pack';
 import { openBundle } from '../bundle/read-bundle';
@@ -24,6 +23,7 @@ import { generateSeed } from '../keys/ed25519';
 import { identityOf, wrapSeed, type UnlockedKey } from '../keys/secret-key';
 import { runMerge, type MergeRun } from '../merge/run-merge';
 import { writeMergeOutputs, type WrittenOutputs } from '../merge/write-outputs';
+import { findResourceDir } from '../resources';
 import { Rejection } from '../rejection';
 import { createScoreFile } from '../scores/score-file';
 import { importBundle } from '../store/import-bundle';
@@ -78,14 +78,8 @@ export interface DemoResult {
 
 /** Finds resources/sample-round from this module (dist/cli, out/main or the sources) or the working directory. */
 export function findSampleRound(): string {
-  const starts = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
-  for (const start of starts) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      const candidate = path.join(dir, 'resources', 'sample-round');
-      if (existsSync(path.join(candidate, 'round.json'))) return candidate;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
+  const found = findResourceDir('sample-round', 'round.json');
+  if (found !== null) return found;
   throw new Rejection('resources/sample-round', 'the sample round was not found next to the program or in the working directory', { code: 'not-found' });
 }
 

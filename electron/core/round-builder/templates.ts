@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { entryNameProblem } from '../../../shared/bundle/entry-name';
 import type { RoundDefinition, RoundInfo } from '../../../shared/round/schema';
 import { validateRound } from '../../../shared/round/validate';
 import { readJsonFile } from '../json-file';
+import { findResourceDir } from '../resources';
 import { Rejection } from '../rejection';
 import { ProblemList } from './problems';
 
@@ -34,14 +34,8 @@ export interface NewRoundInfo {
 
 /** resources/templates, found from this module (dist/cli, out/main or the sources) or the working directory. */
 export function findTemplatesDir(): string {
-  const starts = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
-  for (const start of starts) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      const candidate = path.join(dir, 'resources', 'templates');
-      if (existsSync(path.join(candidate, 'index.json'))) return candidate;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
+  const found = findResourceDir('templates', 'index.json');
+  if (found !== null) return found;
   throw new Rejection('resources/templates', 'the round templates were not found next to the program or in the working directory', { code: 'not-found' });
 }
 
