@@ -1,28 +1,19 @@
 // Key files for the CLI: reading a secret key (asking for its passphrase) and resolving `--issuer`.
 import { existsSync } from 'node:fs';
-import { secretKeyFileSchema } from '../../shared/keys';
-import { zodProblems } from '../../shared/round/schema';
 import { readJsonFile } from '../core/json-file';
 import { decodePublicKey, fingerprintOf, looksLikeFingerprint } from '../core/keys/fingerprint';
 import { readPublicIdentity } from '../core/keys/public-identity';
-import { unlockKey, WrongPassphraseError, type UnlockedKey } from '../core/keys/secret-key';
-import { Rejection } from '../core/rejection';
+import type { UnlockedKey } from '../core/keys/secret-key';
+import { parseSecretKeyFile, unlockSecretKeyFile } from '../core/keys/key-file';
 import { readPassphrase } from './passphrase';
 import { UsageError } from './usage';
 
 export { readPublicIdentity };
 
 export async function unlockKeyFile(file: string): Promise<UnlockedKey> {
-  const json = await readJsonFile(file);
-  const parsed = secretKeyFileSchema.safeParse(json);
-  if (!parsed.success) throw new Rejection(file, 'not a ReviewDesk secret key file', { problems: zodProblems(parsed.error, json), code: 'invalid-key' });
-  const passphrase = await readPassphrase(`${file} (${parsed.data.name})`);
-  try {
-    return unlockKey(parsed.data, passphrase);
-  } catch (error) {
-    if (error instanceof WrongPassphraseError) throw new Rejection(file, 'wrong passphrase for this key', { code: 'wrong-passphrase' });
-    throw new Rejection(file, (error as Error).message, { code: 'invalid-key' });
-  }
+  const secret = parseSecretKeyFile(await readJsonFile(file), file);
+  const passphrase = await readPassphrase(`${file} (${secret.name})`);
+  return unlockSecretKeyFile(secret, passphrase, file);
 }
 
 /** `--issuer` takes a `.pub` file or a fingerprint; returns the fingerprint. */

@@ -2,7 +2,7 @@
 // protocol; the API contract over IPC with every sender checked; file dialogs; single instance;
 // window size and position remembered. Decisions live in ./security.ts (unit-tested).
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -177,6 +177,17 @@ async function start(): Promise<void> {
       const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.basename(parsed.data.fileName) });
       if (result.canceled || result.filePath === undefined) return false;
       writeFileSync(result.filePath, Buffer.from(parsed.data.base64, 'base64'), { mode: 0o600 });
+      return true;
+    }),
+  );
+  ipcMain.handle(
+    'dialog:save-built-bundle',
+    checkedHandler(async (_event, draftId, bundleVersion) => {
+      if (typeof draftId !== 'string' || typeof bundleVersion !== 'number') return false;
+      const { file, fileName } = await workspace!.drafts.bundleFile(draftId, bundleVersion);
+      const result = await dialog.showSaveDialog(mainWindow!, { defaultPath: fileName, filters: [{ name: 'ReviewDesk bundle', extensions: ['rdbundle'] }] });
+      if (result.canceled || result.filePath === undefined) return false;
+      await copyFile(file, result.filePath);
       return true;
     }),
   );

@@ -9,6 +9,7 @@ const bridge = {
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   saveFile: (file: FileToSave) => ipcRenderer.invoke('dialog:save-file', file) as Promise<boolean>,
   printFile: (file: FileToSave) => ipcRenderer.invoke('print:file', file) as Promise<boolean>,
+  saveBuiltBundle: (draftId: string, bundleVersion: number) => ipcRenderer.invoke('dialog:save-built-bundle', draftId, bundleVersion) as Promise<boolean>,
   onOpenFile: (listener: (file: OpenedFile) => void) => {
     ipcRenderer.on('app:open-file', (_event, file: OpenedFile) => listener(file));
   },

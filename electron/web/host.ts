@@ -15,7 +15,7 @@ import { documentFile } from '../core/store/document-store';
 import { openWorkstation, type Workstation } from '../core/store/workstation';
 import { createWorkspace, type SearchService } from '../core/workspace/api-handlers';
 import { dispatch } from '../core/workspace/dispatch';
-import { RequestError } from '../core/workspace/errors';
+import { NotFoundError, RequestError } from '../core/workspace/errors';
 import { knownDocument } from '../core/workspace/round-views';
 import { checkRequest, tokenCookie } from './request-guard';
 import { contentType, staticFile } from '../core/http/static-files';
@@ -110,6 +110,25 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await pipeline(stream, response);
   }
 
+  /** A bundle the round builder packed, as a download (streamed from disk). */
+  async function serveBuiltBundle(response: ServerResponse, draftId: string, version: string): Promise<void> {
+    if (!/^[1-9][0-9]{0,8}$/.test(version)) return send(response, 404, 'no such bundle');
+    const found = await workspace.drafts.bundleFile(draftId, Number(version)).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (found === null) return send(response, 404, 'no such bundle');
+    const { file, fileName, bytes } = found;
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(bytes),
+      'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'no-store',
+    });
+    await pipeline(createReadStream(file), response);
+  }
+
   async function serveStatic(response: ServerResponse, pathname: string, setCookie: boolean): Promise<void> {
     let file = staticFile(options.rendererDir, pathname);
     if (file === null) return send(response, 404, 'not found');
@@ -151,6 +170,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if ((request.method === 'GET' || request.method === 'HEAD') && url.pathname.startsWith('/documents/')) {
         return serveDocument(request, response, url.pathname.slice('/documents/'.length));
       }
+      const built = /^\/built-bundles\/([0-9a-f]{32})\/([^/]+)$/.exec(url.pathname);
+      if (request.method === 'GET' && built !== null) return serveBuiltBundle(response, built[1]!, built[2]!);
       if (request.method === 'GET') return serveStatic(response, url.pathname, url.searchParams.has('token'));
       return send(response, 405, 'method not allowed');
     };

@@ -17,6 +17,8 @@ export interface ReviewDeskBridge {
   saveFile(file: FileToSave): Promise<boolean>;
   /** The system print dialog for an HTML report. */
   printFile(file: FileToSave): Promise<boolean>;
+  /** A save dialog for a bundle the round builder packed; the main process copies the file. */
+  saveBuiltBundle(draftId: string, bundleVersion: number): Promise<boolean>;
   onOpenFile(listener: (file: OpenedFile) => void): void;
 }
 

@@ -2,7 +2,7 @@
 // direct calls in tests): each call's channel, request schema (validated by the host) and result
 // type. The renderer never knows which host answers.
 import { z } from 'zod';
-import type { Rubric } from '../round/schema';
+import type { RoundDefinition, Rubric } from '../round/schema';
 import { sheetDraftSchema, type SheetDraft, type SheetStatus } from '../sheet/draft';
 import type { Problem } from '../problem';
 import type { RankedApplicant } from '../merge/types';
@@ -75,7 +75,8 @@ export interface ApiErrorBody {
   message: string;
   file?: string;
   entry?: string;
-  problems?: Problem[];
+  /** Every problem; those of the round builder carry their one-line `text` (row and column, file). */
+  problems?: (Problem & { text?: string })[];
 }
 
 export interface JobView<T> {
@@ -285,6 +286,120 @@ export interface SearchStatus {
   running: boolean;
 }
 
+// ── The secretariat's round builder (rounds in preparation on this computer) ──
+
+/** The round's own information, as the secretariat types it. */
+export const roundInfoSchema = z.strictObject({
+  id: z.string().max(200),
+  title: z.string().max(500),
+  organizer: z.string().max(500).optional(),
+  stage: z.string().max(200).optional(),
+  scoringCloses: z.string().max(40).optional(),
+  confidential: z.boolean().optional(),
+});
+export type RoundInfoInput = z.infer<typeof roundInfoSchema>;
+
+/** A small text file the user chose (a .pub or .key file): its name for messages, and its text. */
+const chosenText = z.strictObject({ fileName: z.string().min(1).max(300), text: z.string().min(1).max(100_000) });
+
+/** Where new applicants come from: a list (.xlsx/.csv) or the files of a chosen folder (path below it). */
+export const applicantsFromSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('list'), source: bundleSourceSchema }),
+  z.strictObject({ kind: z.literal('folder'), files: z.array(z.strictObject({ path: z.string().min(1).max(1000), source: bundleSourceSchema })).min(1).max(20_000) }),
+]);
+
+export const expertsFromSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('list'), source: bundleSourceSchema }),
+  z.strictObject({
+    kind: z.literal('entries'),
+    experts: z
+      .array(z.strictObject({ id: z.string().max(200).optional(), name: z.string().max(100).optional(), pub: chosenText.optional(), assigned: z.array(z.string().max(200)).max(10_000).optional() }))
+      .min(1)
+      .max(500),
+  }),
+]);
+
+export interface TemplateView {
+  id: string;
+  title: string;
+  titleEn?: string;
+  source?: string;
+  categories: { id: string; title: string }[];
+}
+
+/** A problem of the round being built, pointing at the row and column, file or field to fix. */
+export interface BuildProblemView extends Problem {
+  code: string;
+  /** The problem in one line, with its row and column or file (`第 3 行，"类别" 列：…`). */
+  text: string;
+  file?: string;
+  row?: number;
+  column?: string;
+  field?: string;
+}
+
+export interface PackRecord {
+  bundleId: string;
+  bundleVersion: number;
+  fileName: string;
+  bytes: number;
+  documents: number;
+  manifestSha256: string;
+  issuer: { name: string; fingerprint: string };
+  createdAt: string;
+}
+
+export interface DraftSummary {
+  draftId: string;
+  roundId: string;
+  title: string;
+  templateTitle: string | null;
+  applicants: number;
+  experts: number;
+  ready: boolean;
+  updatedAt: string;
+  lastPack: PackRecord | null;
+}
+
+export interface FactSpecView {
+  key: string;
+  label?: string;
+  unit?: string;
+  kind?: 'number' | 'boolean';
+}
+
+export interface DraftView {
+  draftId: string;
+  /** The round folder on disk (round.json and the documents): `reviewdesk round check` and `pack` take it too. */
+  folder: string;
+  round: RoundDefinition;
+  template: { id: string | null; title: string | null; notes: string[]; exampleWeights: string[]; exampleValues: string[] } | null;
+  facts: FactSpecView[];
+  check: {
+    ok: boolean;
+    problems: BuildProblemView[];
+    warnings: BuildProblemView[];
+    categories: { id: string; title: string; applicants: number; experts: number }[];
+    documents: number;
+    expertsWithKey: number;
+  };
+  packs: PackRecord[];
+}
+
+export interface DraftChange {
+  view: DraftView;
+  /** Applicants or experts added by this change, in order. */
+  added: string[];
+  /** Applicants already in the round that got documents from a folder. */
+  extended: string[];
+}
+
+export interface NewKeyPair {
+  fingerprint: string;
+  key: FileToSave;
+  pub: FileToSave;
+}
+
 const none = z.strictObject({});
 
 /** channel → request schema. Results are typed in `ApiResults`. */
@@ -323,6 +438,20 @@ export const apiRequests = {
   'merge.decide': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), categoryId: id, applicantId: id, decision: decisionSchema.nullable() }),
   'merge.export': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/), kind: z.enum(['results', 'summary', 'conclusion-html', 'conclusion-pdf', 'notice-pdf', 'notice-xlsx']), chairName: z.string().max(100).optional() }),
   'merge.delete': z.strictObject({ mergeId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.templates': none,
+  'builder.list': none,
+  'builder.create': z.strictObject({ templateId: z.string().min(1).max(200), info: roundInfoSchema }),
+  'builder.get': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.setInfo': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), info: roundInfoSchema }),
+  'builder.addApplicants': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), from: applicantsFromSchema, category: z.string().max(200).optional() }),
+  'builder.addExperts': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), from: expertsFromSchema }),
+  'builder.assign': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), expertId: id, targets: z.array(z.string().max(200)).max(10_000), replace: z.boolean().optional() }),
+  'builder.setFacts': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), applicantId: id, facts: z.record(z.string().max(200), z.union([z.number(), z.string().max(2000), z.boolean(), z.null()])) }),
+  'builder.remove': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), kind: z.enum(['applicant', 'expert']), id }),
+  'builder.keygen': z.strictObject({ name: z.string().trim().min(1).max(100), passphrase: z.string().min(8).max(1024) }),
+  'builder.pack': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), key: chosenText, passphrase: z.string().min(1).max(1024) }),
+  'builder.packJob': z.strictObject({ jobId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.delete': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
 } as const;
 
 export interface ApiResults {
@@ -360,6 +489,20 @@ export interface ApiResults {
   'merge.decide': { updatedAt: string };
   'merge.export': FileToSave;
   'merge.delete': { deleted: boolean };
+  'builder.templates': TemplateView[];
+  'builder.list': DraftSummary[];
+  'builder.create': DraftView;
+  'builder.get': DraftView;
+  'builder.setInfo': DraftView;
+  'builder.addApplicants': DraftChange;
+  'builder.addExperts': DraftChange;
+  'builder.assign': DraftView;
+  'builder.setFacts': DraftView;
+  'builder.remove': DraftView;
+  'builder.keygen': NewKeyPair;
+  'builder.pack': { jobId: string };
+  'builder.packJob': JobView<PackRecord>;
+  'builder.delete': { deleted: boolean };
 }
 
 export interface SpreadsheetImport {
@@ -393,6 +536,8 @@ export interface ReviewDeskClient {
   saveFile(file: FileToSave): Promise<boolean>;
   /** The system print dialog for an HTML report, where the host has one (Electron); false elsewhere. */
   printFile(file: FileToSave): Promise<boolean>;
+  /** Saves a bundle the round builder packed (streamed from disk, never through the API). */
+  saveBuiltBundle(draftId: string, bundleVersion: number): Promise<boolean>;
 }
 
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 // Test fixtures: temp folders, keys, and a realistic round folder whose documents are real PDFs
 // from the shared corpus (made by other tools: Chinese fonts, a non-embedded font, a scan).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -21,6 +21,17 @@ export interface TestKey {
   key: UnlockedKey;
   keyFile: string;
   pubFile: string;
+}
+
+/** Writes `files` (relative path → corpus PDF name, or `{ text }` for a non-PDF) below `dir`. */
+export function writeTree(dir: string, files: Record<string, string | { text: string }>): string {
+  for (const [relative, source] of Object.entries(files)) {
+    const target = path.join(dir, relative);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (typeof source === 'string') copyFileSync(path.join(CORPUS, source), target);
+    else writeFileSync(target, source.text);
+  }
+  return dir;
 }
 
 /** Writes NAME.key / NAME.pub into `dir` and returns the unlocked key. */

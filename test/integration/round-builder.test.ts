@@ -3,7 +3,7 @@
 // saves it), experts with and without .pub files, assignment, facts, check, pack, and the bundle
 // verified as an expert would. Refusals name the row and column, the file, or the JSON path —
 // every problem at once — and a refused step changes nothing on disk.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ import {
 import { runCli } from '../../electron/cli/run-cli';
 import type { RoundDefinition } from '../../shared/round/schema';
 import { validateRound } from '../../shared/round/validate';
-import { CORPUS, makeKey, PASSPHRASE, tempDir, type TestKey } from '../helpers/fixtures';
+import { CORPUS, makeKey, PASSPHRASE, tempDir, writeTree as tree, type TestKey } from '../helpers/fixtures';
 
 const work = tempDir('reviewdesk-round-builder-');
 let secretariat: TestKey;
@@ -42,17 +42,6 @@ let zhang: TestKey;
 let li: TestKey;
 
 const corpus = (name: string) => path.join(CORPUS, name);
-
-/** Writes `files` (relative path → corpus PDF name, or `{ text }` for a non-PDF) below `dir`. */
-function tree(dir: string, files: Record<string, string | { text: string }>): string {
-  for (const [relative, source] of Object.entries(files)) {
-    const target = path.join(dir, relative);
-    mkdirSync(path.dirname(target), { recursive: true });
-    if (typeof source === 'string') copyFileSync(corpus(source), target);
-    else writeFileSync(target, source.text);
-  }
-  return dir;
-}
 
 async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<RoundBuildError> {
   try {

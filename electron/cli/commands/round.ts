@@ -130,13 +130,18 @@ async function addApplicantsCommand(context: CommandContext): Promise<number> {
   const options = category !== undefined ? { category } : {};
   const result = isFolder ? await applicantsFromFolder(from, current, options) : await applicantsFromList(from, current, options);
   const added = result.round.applicants.slice(current.applicants.length);
+  const extended = (result.extended ?? []).map((id) => ({ id, documents: result.documents.filter((document) => document.path.startsWith(`${id}/`)).length }));
   return save(
     context,
     dir,
     result.round,
     result.documents,
-    { added: added.map((applicant) => ({ id: applicant.id, name: applicant.name, category: applicant.category, documents: applicant.documents.length })) },
-    [`added ${added.length} applicants from ${from}:`, ...added.map((applicant) => `  ${applicant.id}  ${applicant.name}  (${applicant.category}, ${applicant.documents.length} documents)`)],
+    { added: added.map((applicant) => ({ id: applicant.id, name: applicant.name, category: applicant.category, documents: applicant.documents.length })), extended },
+    [
+      `added ${added.length} applicants from ${from}:`,
+      ...added.map((applicant) => `  ${applicant.id}  ${applicant.name}  (${applicant.category}, ${applicant.documents.length} documents)`),
+      ...extended.map((applicant) => `  ${applicant.id}  +${applicant.documents} documents (already in the round)`),
+    ],
   );
 }
 

@@ -8,7 +8,21 @@ import { Rejection } from '../rejection';
 import { decodePublicKey, fingerprintOf, sameFingerprint } from './fingerprint';
 
 export async function readPublicIdentity(file: string): Promise<PublicIdentity> {
-  const json = await readJsonFile(file);
+  return publicIdentityOf(await readJsonFile(file), file);
+}
+
+/** A public identity from a .pub file's text (a file chosen in the app); `file` names it in refusals. */
+export function parsePublicIdentity(text: string, file: string): PublicIdentity {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new Rejection(file, `not valid JSON (${(error as Error).message})`, { code: 'not-json' });
+  }
+  return publicIdentityOf(json, file);
+}
+
+function publicIdentityOf(json: unknown, file: string): PublicIdentity {
   const parsed = publicIdentitySchema.safeParse(json);
   if (!parsed.success) throw new Rejection(file, 'not a ReviewDesk public identity (.pub) file', { problems: zodProblems(parsed.error, json), code: 'invalid-key' });
   const raw = decodePublicKey(parsed.data.publicKey);

@@ -2,7 +2,7 @@
 // file's fingerprint belongs to its key (readPublicIdentity), so an expert's score file can be
 // checked against the roster later.
 import type { RoundDefinition } from '../../../shared/round/schema';
-import { readPublicIdentity } from '../keys/public-identity';
+import { parsePublicIdentity, readPublicIdentity } from '../keys/public-identity';
 import { Rejection } from '../rejection';
 import { addExpertEntries, type NewExpert } from './edit';
 import { ProblemList } from './problems';
@@ -13,6 +13,8 @@ export interface ExpertInput {
   name?: string;
   /** The expert's public identity file (`{name, publicKey, fingerprint}`). */
   pubFile?: string;
+  /** The .pub file's text when it was chosen in the app (then `pubFile` only names it). */
+  pubText?: string;
   /** Category or applicant ids (categories may also be named by title). */
   assigned?: string[];
 }
@@ -33,7 +35,7 @@ export async function addExperts(round: RoundDefinition, experts: readonly Exper
     let fingerprint: string | undefined;
     if (input.pubFile !== undefined) {
       try {
-        const identity = await readPublicIdentity(input.pubFile);
+        const identity = input.pubText !== undefined ? parsePublicIdentity(input.pubText, input.pubFile) : await readPublicIdentity(input.pubFile);
         publicKey = identity.publicKey;
         fingerprint = identity.fingerprint;
         if (name === '') name = identity.name.trim();

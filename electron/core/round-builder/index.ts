@@ -3,8 +3,8 @@
 // signs. Edits are pure functions over the round definition (edit.ts); reading folders, lists and
 // key files and writing the round folder are the I/O at the edge. Every refusal is a
 // RoundBuildError (a Rejection) carrying every problem with its row and column, file or JSON path.
-export { type BuildProblem, formatBuildProblem, RoundBuildError } from './problems';
-export { findTemplatesDir, listTemplates, loadTemplate, newRoundFromTemplate, roundFromTemplate, type NewRoundInfo, type TemplateSummary } from './templates';
+export { type BuildProblem, buildProblemView, formatBuildProblem, RoundBuildError } from './problems';
+export { findTemplatesDir, listTemplates, loadTemplate, newRoundFromTemplate, roundFromTemplate, withRoundInfo, type NewRoundInfo, type TemplateSummary } from './templates';
 export {
   addApplicants,
   addExpertEntries,
@@ -19,7 +19,7 @@ export {
   type NewApplicant,
   type NewExpert,
 } from './edit';
-export { applicantsFromFolder, isPdfFile, titleOfFile, type AddedApplicants, type DocumentSource } from './folder';
+export { applicantsFromFolder, applicantsFromListing, isPdfFile, listFolder, listingFromFiles, titleOfFile, type AddedApplicants, type ApplicantFolder, type DocumentSource, type FolderListing } from './folder';
 export { applicantsFromList, expertsFromList, knownFacts, parseNumber, type ListOptions } from './list';
 export { addExperts, type AddedExperts, type ExpertInput } from './experts';
 export { checkRound, checkRoundFolder, readRoundFolder, ROUND_FILE, writeRoundFolder, type CheckReport, type WriteResult } from './round-folder';

@@ -34,6 +34,11 @@ export function formatBuildProblem(problem: BuildProblem): string {
   return problem.message;
 }
 
+/** The problem with its one-line text, as the API and the UI show it. */
+export function buildProblemView(problem: BuildProblem): BuildProblem & { text: string } {
+  return { ...problem, text: formatBuildProblem(problem) };
+}
+
 /**
  * A refused build step: the file (list, folder, round folder) and every problem. A Rejection, so
  * the CLI exits 1 and prints it like any other refused input; the problems keep their rows and fields.
@@ -56,13 +61,12 @@ export class RoundBuildError extends Rejection {
   }
 
   override toJSON(): Record<string, unknown> {
-    const withText = (problem: BuildProblem) => ({ ...problem, text: formatBuildProblem(problem) });
     return {
       code: this.code,
       file: this.file,
       message: this.message,
-      problems: this.problems.map(withText),
-      ...(this.warnings.length > 0 ? { warnings: this.warnings.map(withText) } : {}),
+      problems: this.problems.map(buildProblemView),
+      ...(this.warnings.length > 0 ? { warnings: this.warnings.map(buildProblemView) } : {}),
     };
   }
 }

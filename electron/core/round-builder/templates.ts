@@ -103,18 +103,26 @@ export function roundInfoProblems(info: Partial<NewRoundInfo>): ProblemList {
 }
 
 /**
+ * Pure: the round with its id, title and the optional fields of `info` laid over its round info
+ * (an optional field given as '' is removed). Refused when the id or title is unusable.
+ */
+export function withRoundInfo(round: RoundDefinition, info: NewRoundInfo): RoundDefinition {
+  const problems = roundInfoProblems(info);
+  problems.throwIfAny('round', '评审轮次信息有误');
+  const next: Record<string, unknown> = { ...round.round, id: info.id, title: info.title };
+  for (const key of ['organizer', 'stage', 'scoringCloses', 'confidential'] as const) {
+    if (info[key] === '') delete next[key];
+    else if (info[key] !== undefined) next[key] = info[key];
+  }
+  return { ...round, round: next as RoundInfo };
+}
+
+/**
  * Pure: a new round from a template's definition. Applicants and experts start empty; the round
  * info is the template's with `info` laid over it. Everything else (and `template`) is kept.
  */
 export function roundFromTemplate(template: RoundDefinition, info: NewRoundInfo): RoundDefinition {
-  const problems = roundInfoProblems(info);
-  problems.throwIfAny('round', '评审轮次信息有误');
-  const copy = structuredClone(template);
-  const round: RoundInfo = { ...copy.round, id: info.id, title: info.title };
-  for (const key of ['organizer', 'stage', 'scoringCloses', 'confidential'] as const) {
-    if (info[key] !== undefined) (round as Record<string, unknown>)[key] = info[key];
-  }
-  return { ...copy, round, applicants: [], experts: [] };
+  return { ...withRoundInfo(structuredClone(template), info), applicants: [], experts: [] };
 }
 
 /** A new round definition from the template `templateId` (an index id or a .json file). */

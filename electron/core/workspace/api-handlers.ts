@@ -22,6 +22,8 @@ import { readFile } from 'node:fs/promises';
 import { Secretariat, type PrintPdf } from './secretariat';
 import { removeRound, unexportedSheets } from './remove-round';
 import { printPdf } from '../report/print-pdf';
+import { builderHandlers } from './builder-handlers';
+import { RoundDrafts } from './round-drafts';
 
 export interface SearchService {
   query(roundId: string, query: string): SearchHit[];
@@ -42,6 +44,8 @@ export interface HandlerContext {
 
 export interface Workspace {
   handlers: ApiHandlers;
+  /** The secretariat's rounds in preparation (the hosts serve their packed bundles as files). */
+  drafts: RoundDrafts;
   close(): Promise<void>;
 }
 
@@ -68,15 +72,20 @@ export function createWorkspace(context: HandlerContext): Workspace {
     return { payload, expertId: binding.expertId };
   };
   const secretariat = new Secretariat(db, context.info.version, context.printPdf ?? printPdf);
-  /** Runs `use` on a source's local file, then removes a temporary upload. */
-  const withSource = async <T>(source: BundleSource, use: (file: string, label: string) => Promise<T>): Promise<T> => {
-    const { file, label, dispose } = await context.resolveSource(source);
+  /** Runs `use` on the sources' local files (a chosen folder's files), then removes temporary uploads. */
+  const withSources = async <T>(sources: readonly BundleSource[], use: (files: { file: string; label: string }[]) => Promise<T>): Promise<T> => {
+    const resolved: { file: string; label: string; dispose?: () => Promise<void> }[] = [];
     try {
-      return await use(file, label);
+      for (const source of sources) resolved.push(await context.resolveSource(source));
+      return await use(resolved);
     } finally {
-      await dispose?.();
+      for (const { dispose } of resolved) await dispose?.();
     }
   };
+  /** Runs `use` on a source's local file, then removes a temporary upload. */
+  const withSource = <T>(source: BundleSource, use: (file: string, label: string) => Promise<T>): Promise<T> => withSources([source], ([resolved]) => use(resolved!.file, resolved!.label));
+  const drafts = new RoundDrafts(path.join(context.workstation.dir, 'round-drafts'));
+  const builder = builderHandlers(drafts, withSources);
   const publicFile = (fileName: string, content: string) => ({ fileName, mimeType: 'application/json', base64: Buffer.from(content, 'utf8').toString('base64') });
 
   const handlers: ApiHandlers = {
@@ -225,12 +234,15 @@ export function createWorkspace(context: HandlerContext): Workspace {
     'merge.delete': async ({ mergeId }) => ({ deleted: secretariat.delete(mergeId) }),
     'search.query': async ({ roundId, query }) => context.search.query(roundId, query),
     'search.status': async ({ roundId }) => context.search.status(roundId),
+    ...builder.handlers,
   };
 
   return {
     handlers,
+    drafts,
     close: async () => {
       await jobs.settle();
+      await builder.jobs.settle();
       await sessions.discardAll();
     },
   };

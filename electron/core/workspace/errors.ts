@@ -2,6 +2,7 @@
 import type { ApiErrorBody } from '../../../shared/api/contract';
 import { DataDirBusyError } from '../store/data-lock';
 import { Rejection } from '../rejection';
+import { buildProblemView, RoundBuildError } from '../round-builder/problems';
 import { IdentityError } from '../identity/identity';
 import { WriteFailure } from '../write-failure';
 
@@ -26,7 +27,7 @@ export function describeError(error: unknown): ApiErrorBody {
       message: error.message,
       file: error.file,
       ...(error.entry !== undefined ? { entry: error.entry } : {}),
-      ...(error.problems.length > 0 ? { problems: error.problems } : {}),
+      ...(error.problems.length > 0 ? { problems: error instanceof RoundBuildError ? error.problems.map(buildProblemView) : error.problems } : {}),
     };
   }
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };

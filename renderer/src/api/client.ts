@@ -22,6 +22,7 @@ function electronClient(bridge: ReviewDeskBridge): ReviewDeskClient {
     sourceFromFile: async (file) => ({ kind: 'path', path: bridge.pathForFile(file) }),
     saveFile: (file) => bridge.saveFile(file),
     printFile: (file) => bridge.printFile(file),
+    saveBuiltBundle: (draftId, bundleVersion) => bridge.saveBuiltBundle(draftId, bundleVersion),
   };
 }
 
@@ -87,6 +88,14 @@ function webClient(): ReviewDeskClient {
     },
     // Browser mode prints the PDF from the preview (the browser's own print); no system dialog here.
     printFile: async () => false,
+    // A plain link: the host streams the file from disk, however large.
+    saveBuiltBundle: async (draftId, bundleVersion) => {
+      const link = document.createElement('a');
+      link.href = `/built-bundles/${draftId}/${bundleVersion}`;
+      link.download = '';
+      link.click();
+      return true;
+    },
   };
 }
 

@@ -19,7 +19,7 @@ export function ErrorText({ error, lead }: { error: unknown; lead?: string }) {
           {lead !== undefined && <div>{title}</div>}
           <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
             {t('common.technicalDetail')}: {body.message}
-            {(body.problems ?? []).slice(0, 20).map((problem) => `\n${formatProblem(problem)}`).join('')}
+            {(body.problems ?? []).slice(0, 20).map((problem) => `\n${problem.text ?? formatProblem(problem)}`).join('')}
           </Typography.Text>
         </div>
       }

@@ -1,0 +1,215 @@
+// The round builder in the app, through the API contract (requests validated as a host does):
+// a round in preparation from a template, applicants from an uploaded list and from a chosen
+// folder's files (a folder adds documents to applicants the list named), experts with chosen .pub
+// files, assignment, facts, the check, packing with a chosen secretariat key (a wrong passphrase
+// refused before anything is written), re-packing as the next version of the same bundle, and the
+// bundle verified as an expert would. Every refusal names the file the secretariat chose and the
+// row, column or field; a refused change leaves round.json as it was.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody, ApiHandlers, Channel, DraftView, RequestOf, ResultOf } from '../../shared/api/contract';
+import { openBundle, verifyDocuments } from '../../electron/core/bundle/read-bundle';
+import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
+import { createWorkspace, type Workspace } from '../../electron/core/workspace/api-handlers';
+import { dispatch } from '../../electron/core/workspace/dispatch';
+import { makeKey, PASSPHRASE, tempDir, writeTree, type TestKey } from '../helpers/fixtures';
+
+const work = tempDir('reviewdesk-drafts-');
+let workstation: Workstation;
+let workspace: Workspace;
+let secretariat: TestKey;
+let expert: TestKey;
+let draft: DraftView;
+
+const source = (file: string) => ({ kind: 'path' as const, path: file });
+const text = (file: string) => ({ fileName: path.basename(file), text: readFileSync(file, 'utf8') });
+
+/** A call as a host makes it: the request validated against the contract, the envelope returned. */
+async function request<C extends Channel>(channel: C, body: RequestOf<C>): Promise<ResultOf<C>> {
+  const outcome = await dispatch(workspace.handlers as ApiHandlers, channel, body);
+  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { body: outcome.error });
+  return outcome.result as ResultOf<C>;
+}
+
+async function refused(promise: Promise<unknown>): Promise<ApiErrorBody> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { body: ApiErrorBody }).body;
+  }
+  throw new Error('expected a refusal');
+}
+
+const roundJson = () => readFileSync(path.join(draft.folder, 'round.json'), 'utf8');
+
+beforeAll(async () => {
+  secretariat = makeKey(work, 'secretariat');
+  expert = makeKey(work, '张三');
+  workstation = await openWorkstation(path.join(work, 'data'), { create: true });
+  workspace = createWorkspace({
+    workstation,
+    info: { version: 'test', host: 'electron' },
+    search: { query: () => [], status: () => ({ total: 0, done: 0, failed: 0, running: false }) },
+    resolveSource: async (from) => {
+      if (from.kind !== 'path') throw new Error('paths only in this test');
+      return { file: from.path, label: path.basename(from.path) };
+    },
+  });
+});
+
+afterAll(async () => {
+  await workspace?.close();
+  workstation?.close();
+});
+
+describe('a round in preparation, built in the app', () => {
+  it('lists the templates and starts a round from one; a bad round id is refused at its field', async () => {
+    const templates = await request('builder.templates', {});
+    expect(templates.map((template) => template.id)).toEqual(expect.arrayContaining(['association-awards-2025', 'smart-city-innovation', 'service-capability-grading']));
+    const bad = await refused(request('builder.create', { templateId: 'smart-city-innovation', info: { id: 'a/b', title: '' } }));
+    expect(bad.problems!.map((problem) => problem.path)).toEqual(['round.id', 'round.title']);
+    expect(await request('builder.list', {})).toEqual([]);
+    draft = await request('builder.create', { templateId: 'smart-city-innovation', info: { id: 'jinan-2026', title: '2026 智慧泉城创新应用大赛', scoringCloses: '2026-12-01' } });
+    expect(draft.round.round).toMatchObject({ id: 'jinan-2026', title: '2026 智慧泉城创新应用大赛', scoringCloses: '2026-12-01' });
+    expect(draft.template).toMatchObject({ id: 'smart-city-innovation', exampleWeights: ['basic', 'plan', 'results'] });
+    expect(draft.check.ok).toBe(true); // an empty round packs, but says so
+    expect(draft.check.warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(['no-applicants', 'no-experts', 'example-values']));
+  });
+
+  it('refuses a list with bad rows, naming the chosen file, the row and the column, and changes nothing', async () => {
+    const list = path.join(work, '参赛名单.csv');
+    writeFileSync(list, '编号,名称,类别\nA001,济南某某科技有限公司,innovation\nA002,,innovation\nA003,泉城数据公司,路灯\n');
+    const before = roundJson();
+    const error = await refused(request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'list', source: source(list) } }));
+    expect(error.file).toBe('参赛名单.csv');
+    expect(error.problems!.map((problem) => problem.text)).toEqual(['第 3 行，"名称" 列：缺少名称', expect.stringMatching(/^第 4 行，"类别" 列：未知的类别 "路灯"/)]);
+    expect(roundJson()).toBe(before);
+  });
+
+  it('adds applicants from a list, then their PDFs from a chosen folder (and a new applicant from it)', async () => {
+    const list = path.join(work, '参赛名单.csv');
+    writeFileSync(list, '编号,名称\nA001,济南某某科技有限公司\nA002,泉城数据服务有限公司\n');
+    const fromList = await request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'list', source: source(list) } });
+    expect(fromList.added).toEqual(['A001', 'A002']);
+    const folder = writeTree(path.join(work, '申报材料'), {
+      'A001 济南某某科技有限公司/申报书.pdf': 'XiaoBiaoSong.pdf',
+      'A001 济南某某科技有限公司/附件/合同.pdf': 'scan-bad.pdf',
+      '泉城数据服务有限公司/申报书.pdf': 'noembed-sjis.pdf',
+      'A009 历下智慧社区/申报书.pdf': 'pdfjs_wikipedia.pdf',
+    });
+    const files = ['A001 济南某某科技有限公司/申报书.pdf', 'A001 济南某某科技有限公司/附件/合同.pdf', '泉城数据服务有限公司/申报书.pdf', 'A009 历下智慧社区/申报书.pdf'];
+    const change = await request('builder.addApplicants', {
+      draftId: draft.draftId,
+      from: { kind: 'folder', files: files.map((file) => ({ path: file, source: source(path.join(folder, file)) })) },
+    });
+    expect(change.added).toEqual(['A009']);
+    expect(change.extended.sort()).toEqual(['A001', 'A002']);
+    draft = change.view;
+    expect(draft.round.applicants.map((applicant) => [applicant.id, applicant.name, applicant.documents.map((document) => document.path)])).toEqual([
+      ['A001', '济南某某科技有限公司', ['A001/申报书.pdf', 'A001/附件/合同.pdf']],
+      ['A002', '泉城数据服务有限公司', ['A002/申报书.pdf']],
+      ['A009', '历下智慧社区', ['A009/申报书.pdf']],
+    ]);
+    // copied into the round folder
+    expect(readFileSync(path.join(draft.folder, 'A001/附件/合同.pdf')).equals(readFileSync(path.join(folder, files[1]!)))).toBe(true);
+    expect(draft.check.documents).toBe(4);
+  });
+
+  it('refuses a folder with a file that is not a PDF, naming it, and copies nothing', async () => {
+    const folder = writeTree(path.join(work, '补充材料'), { 'A010 新公司/说明.docx': { text: 'PK\u0003\u0004' } });
+    const error = await refused(
+      request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', files: [{ path: 'A010 新公司/说明.docx', source: source(path.join(folder, 'A010 新公司/说明.docx')) }] } }),
+    );
+    expect(error.problems!.map((problem) => problem.text)).toEqual([expect.stringMatching(/^A010 新公司\/说明.docx：不是 PDF 文件/)]);
+    expect((await request('builder.get', { draftId: draft.draftId })).round.applicants).toHaveLength(3);
+  });
+
+  it('adds experts with a chosen .pub file and by name; a forged .pub is refused naming the file', async () => {
+    const forged = JSON.parse(readFileSync(expert.pubFile, 'utf8')) as Record<string, string>;
+    const forgedText = { fileName: '李四.pub', text: JSON.stringify({ ...forged, fingerprint: `${forged.fingerprint!.slice(0, -4)}AAAA` }) };
+    const error = await refused(request('builder.addExperts', { draftId: draft.draftId, from: { kind: 'entries', experts: [{ name: '李四', pub: forgedText }] } }));
+    expect(error.problems![0]).toMatchObject({ code: 'fingerprint-mismatch', file: '李四.pub' });
+    const change = await request('builder.addExperts', {
+      draftId: draft.draftId,
+      from: { kind: 'entries', experts: [{ pub: text(expert.pubFile), assigned: ['innovation'] }, { name: '王五' }, { name: '赵六', id: 'E09' }] },
+    });
+    expect(change.added).toEqual(['E01', 'E02', 'E09']);
+    draft = change.view;
+    expect(draft.round.experts[0]).toMatchObject({ name: '张三', assigned: ['innovation'], publicKey: JSON.parse(readFileSync(expert.pubFile, 'utf8')).publicKey });
+    expect(draft.check.ok).toBe(false); // 王五 and 赵六 review nothing yet
+    expect(draft.check.problems.map((problem) => problem.path)).toEqual(['experts[1].assigned', 'experts[2].assigned']);
+  });
+
+  it('assigns, sets facts, removes, and refuses an unknown target at its field', async () => {
+    const error = await refused(request('builder.assign', { draftId: draft.draftId, expertId: 'E02', targets: ['A404'] }));
+    expect(error.problems![0]).toMatchObject({ path: 'experts[1].assigned', field: 'assigned', text: expect.stringContaining('"A404" 不是本轮的类别或申报者编号') });
+    draft = await request('builder.assign', { draftId: draft.draftId, expertId: 'E02', targets: ['innovation'] });
+    draft = await request('builder.assign', { draftId: draft.draftId, expertId: 'E09', targets: ['A001', 'A009'] });
+    draft = await request('builder.setFacts', { draftId: draft.draftId, applicantId: 'A001', facts: { eligible: true, staff: 12 } });
+    expect(draft.round.applicants[0]!.facts).toEqual({ eligible: true, staff: 12 });
+    draft = await request('builder.setFacts', { draftId: draft.draftId, applicantId: 'A001', facts: { staff: null } });
+    expect(draft.round.applicants[0]!.facts).toEqual({ eligible: true });
+    draft = await request('builder.setInfo', { draftId: draft.draftId, info: { id: 'jinan-2026', title: '2026年智慧泉城创新应用大赛', organizer: '济南市工业和信息化局', scoringCloses: '' } });
+    expect(draft.round.round).toMatchObject({ title: '2026年智慧泉城创新应用大赛', organizer: '济南市工业和信息化局' });
+    expect(draft.round.round.scoringCloses).toBeUndefined();
+    expect(draft.check.ok).toBe(true);
+    expect(draft.check.warnings.map((warning) => [warning.code, warning.id])).toContainEqual(['below-quorum', 'A002']);
+  });
+
+  it('packs with the chosen secretariat key: a wrong passphrase is refused first; the bundle verifies', async () => {
+    const wrong = await refused(request('builder.pack', { draftId: draft.draftId, key: text(secretariat.keyFile), passphrase: 'not the passphrase' }));
+    expect(wrong).toMatchObject({ code: 'wrong-passphrase', file: 'secretariat.key' });
+    const notKey = await refused(request('builder.pack', { draftId: draft.draftId, key: text(expert.pubFile), passphrase: PASSPHRASE }));
+    expect(notKey).toMatchObject({ code: 'invalid-key', file: '张三.pub' });
+    const record = await packed(draft.draftId);
+    expect(record).toMatchObject({ bundleVersion: 1, documents: 4, fileName: 'jinan-2026-v1.rdbundle', issuer: { name: 'secretariat', fingerprint: secretariat.key.fingerprint } });
+    const { file, bytes } = await workspace.drafts.bundleFile(draft.draftId, 1);
+    expect(bytes).toBe(record.bytes);
+    const bundle = await openBundle(file, { expectedIssuer: secretariat.key.fingerprint });
+    try {
+      await verifyDocuments(bundle);
+      expect(bundle.payload.round.title).toBe('2026年智慧泉城创新应用大赛');
+      expect(bundle.payload.applicants.map((applicant) => applicant.id)).toEqual(['A001', 'A002', 'A009']);
+      expect(bundle.payload.bundleVersion).toBe(1);
+    } finally {
+      bundle.close();
+    }
+    // a change and a second pack re-issue the same bundle as version 2
+    draft = await request('builder.remove', { draftId: draft.draftId, kind: 'applicant', id: 'A009' });
+    const second = await packed(draft.draftId);
+    expect(second).toMatchObject({ bundleId: record.bundleId, bundleVersion: 2, documents: 3 });
+    const list = await request('builder.list', {});
+    expect(list).toEqual([expect.objectContaining({ draftId: draft.draftId, roundId: 'jinan-2026', applicants: 2, experts: 3, ready: true, lastPack: expect.objectContaining({ bundleVersion: 2 }) })]);
+  });
+
+  it('refuses to pack a round that is not ready, naming every problem', async () => {
+    draft = await request('builder.addExperts', { draftId: draft.draftId, from: { kind: 'entries', experts: [{ name: '孙七' }] } }).then((change) => change.view);
+    const { jobId } = await request('builder.pack', { draftId: draft.draftId, key: text(secretariat.keyFile), passphrase: PASSPHRASE });
+    const job = await settled(jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'not-ready', problems: [expect.objectContaining({ path: 'experts[3].assigned' })] });
+    expect((await request('builder.get', { draftId: draft.draftId })).packs).toHaveLength(2);
+  });
+
+  it('deletes the round in preparation with its documents and bundles', async () => {
+    expect(await request('builder.delete', { draftId: draft.draftId })).toEqual({ deleted: true });
+    expect(await request('builder.list', {})).toEqual([]);
+    expect((await refused(request('builder.get', { draftId: draft.draftId }))).code).toBe('not-found');
+  });
+});
+
+async function settled(jobId: string): Promise<ResultOf<'builder.packJob'>> {
+  for (;;) {
+    const job = await request('builder.packJob', { jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function packed(draftId: string) {
+  const { jobId } = await request('builder.pack', { draftId, key: text(secretariat.keyFile), passphrase: PASSPHRASE });
+  const job = await settled(jobId);
+  if (job.state !== 'done') throw new Error(JSON.stringify(job.error));
+  return job.result!;
+}
