@@ -10,11 +10,14 @@ import { ReviewScreen } from './review/ReviewScreen';
 import { useRouter, type Route } from './router';
 import { MergeListScreen } from './secretariat/MergeListScreen';
 import { MergeScreen } from './secretariat/MergeScreen';
+import { BuilderListScreen } from './builder/BuilderListScreen';
+import { BuilderScreen } from './builder/BuilderScreen';
 
 const FONT = 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
 function roleOf(route: Route): 'expert' | 'secretariat' | 'chair' {
   if (route.screen === 'merges' || route.screen === 'merge') return route.chair ? 'chair' : 'secretariat';
+  if (route.screen === 'builder' || route.screen === 'draft') return 'secretariat';
   return 'expert';
 }
 
@@ -36,6 +39,16 @@ export function App() {
               options={[{ value: 'expert', label: t('roles.expert') }, { value: 'secretariat', label: t('roles.secretariat') }, { value: 'chair', label: t('roles.chair') }]}
               data-testid="role"
             />
+            {roleOf(route) === 'secretariat' && (
+              <Segmented
+                size="small"
+                style={{ marginInlineStart: 16 }}
+                value={route.screen === 'builder' || route.screen === 'draft' ? 'builder' : 'merges'}
+                onChange={(area) => go(area === 'builder' ? { screen: 'builder' } : { screen: 'merges', chair: false })}
+                options={[{ value: 'builder', label: t('nav.builder') }, { value: 'merges', label: t('nav.merges') }]}
+                data-testid="secretariat-area"
+              />
+            )}
             <span style={{ flex: 1 }} />
             <Select
               size="small"
@@ -52,6 +65,8 @@ export function App() {
         {route.screen === 'round' && <RoundScreen roundId={route.roundId} />}
         {route.screen === 'merges' && <MergeListScreen key={String(route.chair)} chair={route.chair} />}
         {route.screen === 'merge' && <MergeScreen key={`${route.mergeId}:${route.chair}`} mergeId={route.mergeId} chair={route.chair} />}
+        {route.screen === 'builder' && <BuilderListScreen />}
+        {route.screen === 'draft' && <BuilderScreen key={route.draftId} draftId={route.draftId} />}
         {route.screen === 'review' && <ReviewScreen roundId={route.roundId} applicantId={route.applicantId} {...(route.documentId ? { documentId: route.documentId } : {})} {...(route.page ? { page: route.page } : {})} />}
       </div>
     </ConfigProvider>

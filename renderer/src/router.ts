@@ -6,7 +6,9 @@ export type Route =
   | { screen: 'round'; roundId: string }
   | { screen: 'review'; roundId: string; applicantId: string; page?: number; documentId?: string }
   | { screen: 'merges'; chair: boolean }
-  | { screen: 'merge'; mergeId: string; chair: boolean };
+  | { screen: 'merge'; mergeId: string; chair: boolean }
+  | { screen: 'builder' }
+  | { screen: 'draft'; draftId: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map((part) => decodeURIComponent(part));
@@ -14,6 +16,7 @@ export function parseHash(hash: string): Route {
     const chair = parts[0] === 'chair';
     return parts[1] ? { screen: 'merge', mergeId: parts[1], chair } : { screen: 'merges', chair };
   }
+  if (parts[0] === 'builder') return parts[1] ? { screen: 'draft', draftId: parts[1] } : { screen: 'builder' };
   if (parts[0] === 'round' && parts[1]) {
     if (parts[2] === 'applicant' && parts[3]) {
       const page = parts[5] !== undefined ? Number(parts[5]) : undefined;
@@ -27,6 +30,8 @@ export function parseHash(hash: string): Route {
 export function routeHash(route: Route): string {
   const e = encodeURIComponent;
   if (route.screen === 'round') return `#/round/${e(route.roundId)}`;
+  if (route.screen === 'builder') return '#/builder';
+  if (route.screen === 'draft') return `#/builder/${e(route.draftId)}`;
   if (route.screen === 'merges') return route.chair ? '#/chair' : '#/merges';
   if (route.screen === 'merge') return `#/${route.chair ? 'chair' : 'merges'}/${e(route.mergeId)}`;
   if (route.screen === 'review') {

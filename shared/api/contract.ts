@@ -305,7 +305,7 @@ const chosenText = z.strictObject({ fileName: z.string().min(1).max(300), text: 
 /** Where new applicants come from: a list (.xlsx/.csv) or the files of a chosen folder (path below it). */
 export const applicantsFromSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('list'), source: bundleSourceSchema }),
-  z.strictObject({ kind: z.literal('folder'), files: z.array(z.strictObject({ path: z.string().min(1).max(1000), source: bundleSourceSchema })).min(1).max(20_000) }),
+  z.strictObject({ kind: z.literal('folder'), name: z.string().max(300).optional(), files: z.array(z.strictObject({ path: z.string().min(1).max(1000), source: bundleSourceSchema })).min(1).max(20_000) }),
 ]);
 
 export const expertsFromSchema = z.discriminatedUnion('kind', [

@@ -37,7 +37,7 @@ describe('secretariat and chair in the browser', () => {
   it('collects, verifies, compares, decides and prints', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
-    await page.getByTestId('role').getByText('秘书处汇总').click();
+    await page.getByTestId('role').getByText('秘书处', { exact: true }).click();
     await page.getByText('新建汇总').waitFor();
     await page.locator('input[type=file]').setInputFiles(scored.bundleFile);
     await page.getByText('将专家的评分文件').waitFor();

@@ -29,8 +29,7 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
         from.files.map((file) => file.source),
         async (files) => {
           const listing = listingFromFiles(from.files.map((file, i) => ({ path: file.path, source: files[i]!.file })));
-          const root = from.files[0]!.path.split('/')[0] ?? '';
-          return drafts.addApplicants(draftId, { kind: 'folder', label: `已选的文件夹${root !== '' ? `（${root} …）` : ''}`, listing }, category);
+          return drafts.addApplicants(draftId, { kind: 'folder', label: from.name !== undefined && from.name !== '' ? from.name : '所选文件夹', listing }, category);
         },
       );
     },

@@ -1,6 +1,7 @@
 // The renderer's one client: Electron's preload bridge when present, else the local web host.
 import { ApiError, type BundleSource, type Channel, type RequestOf, type ResultOf, type ReviewDeskClient } from '../../../shared/api/contract';
 import type { CallEnvelope, ReviewDeskBridge } from '../../../shared/api/bridge';
+import { chooseFiles } from '../common/choose-files';
 
 declare global {
   interface Window {
@@ -24,17 +25,6 @@ function electronClient(bridge: ReviewDeskBridge): ReviewDeskClient {
     printFile: (file) => bridge.printFile(file),
     saveBuiltBundle: (draftId, bundleVersion) => bridge.saveBuiltBundle(draftId, bundleVersion),
   };
-}
-
-function chooseFile(accept: string): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
-    input.addEventListener('cancel', () => resolve(null));
-    input.click();
-  });
 }
 
 function upload(file: File, onProgress?: (fraction: number) => void): Promise<BundleSource> {
@@ -72,8 +62,8 @@ function webClient(): ReviewDeskClient {
     },
     documentUrl: (documentId) => `/documents/${documentId}`,
     pickBundle: async () => {
-      const file = await chooseFile('.rdbundle,.zip');
-      return file === null ? null : upload(file);
+      const [file] = await chooseFiles({ accept: '.rdbundle,.zip' });
+      return file === undefined ? null : upload(file);
     },
     sourceFromFile: upload,
     saveFile: async (file) => {

@@ -9,6 +9,25 @@ export function ErrorText({ error, lead }: { error: unknown; lead?: string }) {
   const body = error instanceof ApiError ? error.body : { code: 'failed', message: error instanceof Error ? error.message : String(error) };
   const key = `errors.${body.code}`;
   const title = i18n.exists(key) ? t(key) : t('errors.failed');
+  const pointed = (body.problems ?? []).filter((problem) => problem.text !== undefined);
+  if (pointed.length > 0 && pointed.length === body.problems!.length) {
+    // The round builder's refusals: what was refused, then each problem at its row, field or file.
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={lead ?? body.message.split('\n')[0]}
+        description={
+          <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="error-detail">
+            {pointed.slice(0, 50).map((problem, i) => (
+              <li key={i}>{problem.text}</li>
+            ))}
+            {pointed.length > 50 && <li>…</li>}
+          </ul>
+        }
+      />
+    );
+  }
   return (
     <Alert
       type="error"

@@ -1,6 +1,6 @@
 import type { zhCN } from './zh-CN';
 
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from './same';
 
 export const en: Same<typeof zhCN> = {
   app: { title: 'ReviewDesk', language: 'Language' },

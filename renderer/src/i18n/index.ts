@@ -6,6 +6,8 @@ import { zhCN } from './zh-CN';
 import { en } from './en';
 import { workspaceZhCN } from './workspace.zh-CN';
 import { workspaceEn } from './workspace.en';
+import { builderZhCN } from './builder.zh-CN';
+import { builderEn } from './builder.en';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -13,7 +15,7 @@ export type Language = (typeof LANGUAGES)[number];
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('reviewdesk.language') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...workspaceZhCN } }, en: { translation: { ...en, ...workspaceEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...workspaceZhCN, ...builderZhCN } }, en: { translation: { ...en, ...workspaceEn, ...builderEn } } },
   lng: stored === 'en' ? 'en' : 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

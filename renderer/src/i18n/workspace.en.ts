@@ -1,7 +1,7 @@
 // Strings of the workspace screens, English. Same keys as workspace.zh-CN.ts (the type checks it).
 import type { workspaceZhCN } from './workspace.zh-CN';
 
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from './same';
 
 export const workspaceEn: Same<typeof workspaceZhCN> = {
   common: { back: 'Back', cancel: 'Cancel', close: 'Close', retry: 'Retry', error: 'Something went wrong', technicalDetail: 'Technical detail', loading: 'Loading…' },
@@ -181,7 +181,7 @@ export const workspaceEn: Same<typeof workspaceZhCN> = {
     'older-version': 'This bundle is older than the version already imported; refused.',
     'wrong-payload-type': 'Wrong kind of file.',
     'payload-not-canonical': 'The manifest is not in canonical form; refused.',
-    'not-json': 'The manifest is not valid JSON.',
+    'not-json': 'The file is not valid JSON.',
     'not-envelope': 'The manifest is not a valid signed envelope.',
     'issuer-not-confirmed': 'Confirm the issuer fingerprint first.',
     'wrong-passphrase': 'Wrong passphrase.',

@@ -73,7 +73,7 @@ export const workspaceZhCN = {
     cell: '单元格',
     problem: '问题',
   },
-  roles: { expert: '专家评审', secretariat: '秘书处汇总', chair: '评审委员会主任' },
+  roles: { expert: '专家评审', secretariat: '秘书处', chair: '评审委员会主任' },
   merge: {
     listTitle: '汇总评审结果',
     chairTitle: '评审委员会：审定评审结果',
@@ -192,7 +192,7 @@ export const workspaceZhCN = {
     'older-version': '该材料包版本低于本机已导入的版本，已拒绝。',
     'wrong-payload-type': '文件类型不符。',
     'payload-not-canonical': '清单格式不规范，已拒绝。',
-    'not-json': '清单不是有效的 JSON。',
+    'not-json': '文件内容不是有效的 JSON。',
     'not-envelope': '清单不是有效的签名信封。',
     'issuer-not-confirmed': '请先核对签发单位的指纹。',
     'wrong-passphrase': '口令不正确。',

@@ -1,0 +1,142 @@
+// 秘书处 · 筹备评审轮次: the rounds in preparation on this computer, and a new one from a template.
+import { Button, Card, Checkbox, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftSummary, RoundInfoInput, TemplateView } from '../../../shared/api/contract';
+import { call } from '../api/client';
+import { ErrorText } from '../common/ErrorText';
+import { formatTime } from '../common/format';
+import { useRouter } from '../router';
+
+interface NewRoundForm {
+  templateId: string;
+  id: string;
+  title: string;
+  organizer?: string;
+  stage?: string;
+  scoringCloses?: string;
+  confidential?: boolean;
+}
+
+/** The form's values as the contract's round info (empty optional fields left out). */
+function roundInfoOf(values: Omit<NewRoundForm, 'templateId'>): RoundInfoInput {
+  const text = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
+  const organizer = text(values.organizer);
+  const stage = text(values.stage);
+  const closes = text(values.scoringCloses);
+  return {
+    id: values.id.trim(),
+    title: values.title.trim(),
+    ...(organizer !== undefined ? { organizer } : {}),
+    ...(stage !== undefined ? { stage } : {}),
+    ...(closes !== undefined ? { scoringCloses: closes } : {}),
+    ...(values.confidential !== undefined ? { confidential: values.confidential } : {}),
+  };
+}
+
+export function BuilderListScreen() {
+  const { t, i18n } = useTranslation();
+  const go = useRouter((router) => router.go);
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<NewRoundForm>();
+  useEffect(() => {
+    call('builder.list', {}).then(setDrafts, setError);
+    call('builder.templates', {}).then(setTemplates, setError);
+  }, []);
+
+  const create = async (values: NewRoundForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await call('builder.create', { templateId: values.templateId, info: roundInfoOf(values) });
+      go({ screen: 'draft', draftId: view.draftId });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Card title={t('builder.listTitle')}>
+          {drafts !== null && drafts.length === 0 && <Empty description={t('builder.none')} />}
+          {drafts !== null && drafts.length > 0 && (
+            <List
+              dataSource={drafts}
+              renderItem={(draft) => (
+                <List.Item data-testid={`draft-${draft.roundId}`} actions={[<Button key="open" type="primary" onClick={() => go({ screen: 'draft', draftId: draft.draftId })}>{t('builder.open')}</Button>]}>
+                  <List.Item.Meta
+                    title={
+                      <Space wrap>
+                        {draft.title}
+                        <Typography.Text type="secondary">{draft.roundId}</Typography.Text>
+                        <Tag color={draft.ready ? 'green' : 'orange'}>{draft.ready ? t('builder.ready') : t('builder.notReady')}</Tag>
+                        {draft.lastPack !== null && <Tag color="blue">{t('builder.packed', { version: draft.lastPack.bundleVersion })}</Tag>}
+                      </Space>
+                    }
+                    description={
+                      <Typography.Text type="secondary">
+                        {draft.templateTitle !== null ? `${draft.templateTitle} · ` : ''}
+                        {t('builder.listSummary', { applicants: draft.applicants, experts: draft.experts, time: formatTime(draft.updatedAt, i18n.language) })}
+                      </Typography.Text>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+        <Card title={t('builder.create')}>
+          <Form form={form} layout="vertical" onFinish={(values) => void create(values)} disabled={busy} data-testid="new-round" initialValues={{ confidential: true }}>
+            <Form.Item name="templateId" label={t('builder.template')} rules={[{ required: true, message: t('builder.required') }]}>
+              <Radio.Group style={{ width: '100%' }}>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  {templates.map((template) => (
+                    <Radio key={template.id} value={template.id} data-testid={`template-${template.id}`}>
+                      <strong>{i18n.language === 'en' && template.titleEn !== undefined ? template.titleEn : template.title}</strong>{' '}
+                      <Typography.Text type="secondary">
+                        {t('builder.templateCategories', { count: template.categories.length })}
+                        {template.categories.length > 1 ? `：${template.categories.map((category) => category.title.replace(/^20\d\d年度内蒙古自治区/, '')).join('、')}` : ''}
+                      </Typography.Text>
+                    </Radio>
+                  ))}
+                </Space>
+              </Radio.Group>
+            </Form.Item>
+            <Space wrap align="start">
+              <Form.Item name="id" label={t('builder.roundId')} extra={t('builder.roundIdHint')} rules={[{ required: true, message: t('builder.required') }]}>
+                <Input style={{ width: 220 }} data-testid="round-id" />
+              </Form.Item>
+              <Form.Item name="title" label={t('builder.roundTitle')} rules={[{ required: true, message: t('builder.required') }]}>
+                <Input style={{ width: 420 }} data-testid="round-title" />
+              </Form.Item>
+            </Space>
+            <Space wrap align="start">
+              <Form.Item name="organizer" label={t('builder.organizer')}>
+                <Input style={{ width: 300 }} />
+              </Form.Item>
+              <Form.Item name="stage" label={t('builder.stage')}>
+                <Input style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="scoringCloses" label={t('builder.scoringCloses')}>
+                <Input type="date" style={{ width: 160 }} />
+              </Form.Item>
+            </Space>
+            <Form.Item name="confidential" valuePropName="checked">
+              <Checkbox>{t('builder.confidential')}</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="create-round">
+              {t('builder.createButton')}
+            </Button>
+          </Form>
+        </Card>
+        {error !== null && <ErrorText error={error} />}
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// The round's own information (editable), the template's notes, and each rubric with its points:
+// points the source document does not give are marked as examples.
+import { Alert, Button, Card, Checkbox, Collapse, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Criterion, Rubric } from '../../../shared/round/schema';
+import { toNumber } from '../../../shared/exact';
+import { criterionMax } from '../../../shared/rubric/marks';
+import { call } from '../api/client';
+import type { DraftTabProps } from './BuilderScreen';
+
+interface CriterionRow {
+  key: string;
+  label: string;
+  max: number;
+  example: boolean;
+  children?: CriterionRow[];
+}
+
+function criterionRows(criteria: readonly Criterion[], examples: ReadonlySet<string>): CriterionRow[] {
+  return criteria.map((criterion) => ({
+    key: criterion.id,
+    label: criterion.label,
+    max: toNumber(criterionMax(criterion)),
+    example: examples.has(criterion.id),
+    ...(criterion.children !== undefined ? { children: criterionRows(criterion.children, examples) } : {}),
+  }));
+}
+
+function RubricCard({ rubric, examples }: { rubric: Rubric; examples: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={rubric.title} data-testid={`rubric-${rubric.id}`}>
+      <Table<CriterionRow>
+        size="small"
+        pagination={false}
+        dataSource={criterionRows(rubric.criteria, examples)}
+        expandable={{ defaultExpandAllRows: false }}
+        columns={[
+          { title: t('builder.criterion'), dataIndex: 'label' },
+          {
+            title: t('builder.maxScore'),
+            dataIndex: 'max',
+            width: 140,
+            align: 'right',
+            render: (max: number, row) => (
+              <Space size={4}>
+                {row.example && <Tag color="orange">{t('builder.example')}</Tag>}
+                {max}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {(rubric.checks ?? []).length > 0 && (
+        <div style={{ marginTop: 8 }}>
+          <Typography.Text strong>{t('builder.checks')}：</Typography.Text>
+          {(rubric.checks ?? []).map((check) => (
+            <Tag key={check.id} color={check.veto === true ? 'red' : 'default'} style={{ marginBottom: 4, whiteSpace: 'normal' }}>
+              {check.veto === true ? `${t('builder.veto')} · ` : ''}
+              {check.label}
+            </Tag>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function InfoTab({ draft, apply, busy }: DraftTabProps) {
+  const { t } = useTranslation();
+  const info = draft.round.round;
+  const examples = new Set(draft.template?.exampleWeights ?? []);
+  const exampleValues = draft.template?.exampleValues ?? [];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small">
+        <Form
+          layout="inline"
+          disabled={busy}
+          initialValues={{ id: info.id, title: info.title, organizer: info.organizer ?? '', stage: info.stage ?? '', scoringCloses: info.scoringCloses ?? '', confidential: info.confidential === true }}
+          onFinish={(values: { id: string; title: string; organizer: string; stage: string; scoringCloses: string; confidential: boolean }) =>
+            // an emptied optional field reaches the core as '', which removes it
+            void apply(() =>
+              call('builder.setInfo', {
+                draftId: draft.draftId,
+                info: { id: values.id.trim(), title: values.title.trim(), organizer: values.organizer.trim(), stage: values.stage.trim(), scoringCloses: values.scoringCloses, confidential: values.confidential },
+              }),
+            )
+          }
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="id" label={t('builder.roundId')}>
+            <Input style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item name="title" label={t('builder.roundTitle')}>
+            <Input style={{ width: 360 }} />
+          </Form.Item>
+          <Form.Item name="organizer" label={t('builder.organizer')}>
+            <Input style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="stage" label={t('builder.stage')}>
+            <Input style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="scoringCloses" label={t('builder.scoringCloses')}>
+            <Input type="date" style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="confidential" valuePropName="checked">
+            <Checkbox>{t('builder.confidential')}</Checkbox>
+          </Form.Item>
+          <Button htmlType="submit" type="primary" data-testid="save-info">
+            {t('builder.save')}
+          </Button>
+        </Form>
+      </Card>
+      {(examples.size > 0 || exampleValues.length > 0) && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="example-warning"
+          title={t('builder.exampleHint')}
+          description={exampleValues.length > 0 ? t('builder.exampleSettings', { paths: exampleValues.join('、') }) : undefined}
+        />
+      )}
+      {draft.template !== null && draft.template.notes.length > 0 && (
+        <Collapse
+          size="small"
+          items={[
+            {
+              key: 'notes',
+              label: `${t('builder.templateNotes')}${draft.template.title !== null ? ` · ${draft.template.title}` : ''}`,
+              children: draft.template.notes.map((note, i) => (
+                <Typography.Paragraph key={i} style={{ fontSize: 13 }}>
+                  {note}
+                </Typography.Paragraph>
+              )),
+            },
+          ]}
+        />
+      )}
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('builder.rubrics')}
+      </Typography.Title>
+      {draft.round.rubrics.map((rubric) => (
+        <RubricCard key={rubric.id} rubric={rubric} examples={examples} />
+      ))}
+    </Space>
+  );
+}
