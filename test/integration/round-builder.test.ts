@@ -468,7 +468,7 @@ describe('reviewdesk round (CLI)', () => {
     const failure = JSON.parse(result.stdout);
     expect(failure).toMatchObject({ ok: false, error: { code: 'not-ready', file: path.join(dir, 'round.json'), problems: [{ path: 'experts[1].assigned', id: 'E02' }] } });
     expect(failure.error.warnings.map((warning: { code: string }) => warning.code)).toContain('example-values');
-    expect(result.stderr).toMatch(/experts\[1\]\.assigned \(E02\)：assigned to nothing/);
+    expect(result.stderr).toMatch(/experts\[1\]\.assigned \(E02\)：尚未给该专家分配任何类别或申报者/);
 
     expect((await cli(['round', 'assign', dir, '--expert', 'E02', '--to', 'A001,A002'])).code).toBe(0);
     expect((await cli(['round', 'facts', dir, '--applicant', 'A001', '--set', 'staff=20', '--set', 'contract=500万'])).code).toBe(0);

@@ -117,11 +117,13 @@ describe('a round in preparation, built in the app', () => {
   });
 
   it('refuses a folder with a file that is not a PDF, naming it, and copies nothing', async () => {
-    const folder = writeTree(path.join(work, '补充材料'), { 'A010 新公司/说明.docx': { text: 'PK\u0003\u0004' } });
+    const files = ['A010 新公司/说明.docx', 'A010 新公司/.DS_Store', '汇总.pdf'];
+    const folder = writeTree(path.join(work, '补充材料'), { [files[0]!]: { text: 'PK\u0003\u0004' }, [files[1]!]: { text: 'finder' }, [files[2]!]: 'XiaoBiaoSong.pdf' });
     const error = await refused(
-      request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', files: [{ path: 'A010 新公司/说明.docx', source: source(path.join(folder, 'A010 新公司/说明.docx')) }] } }),
+      request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', name: '补充材料', files: files.map((file) => ({ path: file, source: source(path.join(folder, file)) })) } }),
     );
-    expect(error.problems!.map((problem) => problem.text)).toEqual([expect.stringMatching(/^A010 新公司\/说明.docx：不是 PDF 文件/)]);
+    expect(error.file).toBe('补充材料');
+    expect(error.problems!.map((problem) => problem.text)).toEqual([expect.stringMatching(/^A010 新公司\/说明.docx：不是 PDF 文件/), expect.stringMatching(/^汇总.pdf：文件直接放在了总文件夹里/)]);
     expect((await request('builder.get', { draftId: draft.draftId })).round.applicants).toHaveLength(3);
   });
 

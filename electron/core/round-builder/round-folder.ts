@@ -5,6 +5,7 @@
 import { copyFile, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { normalisedAggregation } from '../../../shared/round/aggregation';
+import type { Problem } from '../../../shared/problem';
 import type { RoundDefinition } from '../../../shared/round/schema';
 import { validateRound } from '../../../shared/round/validate';
 import { readJsonFile } from '../json-file';
@@ -163,10 +164,18 @@ export interface CheckReport {
   };
 }
 
+/** A validator problem as the builder reports it; the one every new round meets is said in Chinese. */
+function inSecretariatWords(problem: Problem): BuildProblem {
+  if (/^experts\[\d+\]\.assigned$/.test(problem.path) && problem.message.startsWith('assigned to nothing')) {
+    return { ...problem, code: 'expert-unassigned', field: 'assigned', message: '尚未给该专家分配任何类别或申报者' };
+  }
+  return { ...problem, code: 'invalid' };
+}
+
 /** Everything wrong with the round in `dir` at once, and what to look at before packing. Never throws for content. */
 export async function checkRound(round: unknown, dir: string): Promise<CheckReport> {
   const validated = validateRound(round);
-  const problems: BuildProblem[] = validated.ok ? [] : validated.problems.map((problem) => ({ ...problem, code: 'invalid' }));
+  const problems: BuildProblem[] = validated.ok ? [] : validated.problems.map(inSecretariatWords);
   const warnings: BuildProblem[] = [];
   const r = round as Partial<RoundDefinition>;
   const categories = Array.isArray(r.categories) ? r.categories : [];

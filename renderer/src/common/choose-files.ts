@@ -15,13 +15,13 @@ export function chooseFiles(options: { accept?: string; multiple?: boolean; fold
 
 /** A file of a chosen folder: its path below that folder (`A001 某某/附件/合同.pdf`). */
 export function pathInFolder(file: File): string {
-  const relative = file.webkitRelativePath !== '' ? file.webkitRelativePath : file.name;
+  const relative = file.webkitRelativePath || file.name;
   const parts = relative.split('/');
   return parts.length > 1 ? parts.slice(1).join('/') : relative;
 }
 
 /** The name of the folder the files were chosen from ('' when they were not chosen as a folder). */
 export function chosenFolderName(files: readonly File[]): string {
-  const first = files[0]?.webkitRelativePath ?? '';
+  const first = files[0]?.webkitRelativePath || '';
   return first.includes('/') ? first.split('/')[0]! : '';
 }
