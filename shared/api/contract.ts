@@ -442,6 +442,7 @@ export const apiRequests = {
   'builder.list': none,
   'builder.create': z.strictObject({ templateId: z.string().min(1).max(200), info: roundInfoSchema }),
   'builder.get': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.listTemplate': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
   'builder.setInfo': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), info: roundInfoSchema }),
   'builder.addApplicants': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), from: applicantsFromSchema, category: z.string().max(200).optional() }),
   'builder.addExperts': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), from: expertsFromSchema }),
@@ -493,6 +494,7 @@ export interface ApiResults {
   'builder.list': DraftSummary[];
   'builder.create': DraftView;
   'builder.get': DraftView;
+  'builder.listTemplate': FileToSave;
   'builder.setInfo': DraftView;
   'builder.addApplicants': DraftChange;
   'builder.addExperts': DraftChange;

@@ -69,6 +69,8 @@ describe('round builder in the browser', () => {
     await shot(page, 'builder-02-info');
 
     await page.getByRole('tab', { name: /申报者/ }).click();
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-template').click()]);
+    expect(template.suggestedFilename()).toBe('jinan-2026-申报者名单.xlsx');
     await choose(page, () => page.getByTestId('add-from-list').click(), list);
     await expect.poll(() => page.getByTestId('applicants-added').textContent()).toContain('已添加 2 个申报者');
     await choose(page, () => page.getByTestId('add-from-folder').click(), folder);

@@ -7,6 +7,7 @@
 // row, column or field; a refused change leaves round.json as it was.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ApiHandlers, Channel, DraftView, RequestOf, ResultOf } from '../../shared/api/contract';
 import { openBundle, verifyDocuments } from '../../electron/core/bundle/read-bundle';
@@ -198,6 +199,42 @@ describe('a round in preparation, built in the app', () => {
     expect(await request('builder.delete', { draftId: draft.draftId })).toEqual({ deleted: true });
     expect(await request('builder.list', {})).toEqual([]);
     expect((await refused(request('builder.get', { draftId: draft.draftId }))).code).toBe('not-found');
+  });
+});
+
+describe('the applicant list template for Excel', () => {
+  it('has the round\'s columns (facts with labels and units, categories as a drop-down) and reads back as filled', async () => {
+    const grading = await request('builder.create', { templateId: 'service-capability-grading', info: { id: 'grading-2026', title: '2026 等级评定' } });
+    const file = await request('builder.listTemplate', { draftId: grading.draftId });
+    expect(file.fileName).toBe('grading-2026-申报者名单.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('申报者名单')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(expect.arrayContaining(['编号', '名称', '在职专业技术人员（人）', '近一年内完工并通过验收的安防工程总合同额（元）']));
+    expect(headers).not.toContain('类别'); // one category: nothing to choose
+    const column = (header: string) => headers.indexOf(header) + 1;
+    sheet.getRow(2).getCell(column('名称')).value = '呼和浩特某某安防工程有限公司';
+    sheet.getRow(2).getCell(column('在职专业技术人员（人）')).value = 20;
+    sheet.getRow(2).getCell(column('近一年内完工并通过验收的安防工程总合同额（元）')).value = '520万';
+    const filled = path.join(work, '等级评定名单.xlsx');
+    await workbook.xlsx.writeFile(filled);
+    const change = await request('builder.addApplicants', { draftId: grading.draftId, from: { kind: 'list', source: source(filled) } });
+    expect(change.view.round.applicants).toEqual([expect.objectContaining({ id: 'A001', name: '呼和浩特某某安防工程有限公司', category: 'grading', facts: { technicalStaff: 20, annualCompletedContracts: 5_200_000 } })]);
+
+    const awards = await request('builder.create', { templateId: 'association-awards-2025', info: { id: 'awards-2026', title: '2026 评优' } });
+    const awardsBook = new ExcelJS.Workbook();
+    await awardsBook.xlsx.load(Buffer.from((await request('builder.listTemplate', { draftId: awards.draftId })).base64, 'base64') as unknown as ArrayBuffer);
+    const list = awardsBook.getWorksheet('申报者名单')!;
+    expect((list.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '名称', '类别']);
+    expect(list.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['类别!$B$2:$B$8'] });
+    const title = awardsBook.getWorksheet('类别')!.getCell('B3').value as string;
+    list.getCell('B2').value = '北方安防工程有限公司';
+    list.getCell('C2').value = title;
+    const awardsFile = path.join(work, '评优名单.xlsx');
+    await awardsBook.xlsx.writeFile(awardsFile);
+    const added = await request('builder.addApplicants', { draftId: awards.draftId, from: { kind: 'list', source: source(awardsFile) } });
+    expect(added.view.round.applicants.map((applicant) => applicant.category)).toEqual(['quality-contractor']);
   });
 });
 

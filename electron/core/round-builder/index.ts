@@ -20,6 +20,7 @@ export {
   type NewExpert,
 } from './edit';
 export { applicantsFromFolder, applicantsFromListing, isPdfFile, listFolder, listingFromFiles, titleOfFile, type AddedApplicants, type ApplicantFolder, type DocumentSource, type FolderListing } from './folder';
+export { applicantListTemplate } from './list-template';
 export { applicantsFromList, expertsFromList, knownFacts, parseNumber, type ListOptions } from './list';
 export { addExperts, type AddedExperts, type ExpertInput } from './experts';
 export { checkRound, checkRoundFolder, readRoundFolder, ROUND_FILE, writeRoundFolder, type CheckReport, type WriteResult } from './round-folder';

@@ -3,7 +3,7 @@
 import type { ApiHandlers, BundleSource, PackRecord } from '../../../shared/api/contract';
 import { generateKey } from '../keys/secret-key';
 import { parseSecretKeyText, unlockSecretKeyFile } from '../keys/key-file';
-import { listingFromFiles, listTemplates, type ExpertInput } from '../round-builder';
+import { applicantListTemplate, listingFromFiles, listTemplates, type ExpertInput } from '../round-builder';
 import { describeError, NotFoundError } from './errors';
 import { Jobs } from './jobs';
 import type { RoundDrafts } from './round-drafts';
@@ -22,6 +22,10 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
     'builder.list': async () => drafts.list(),
     'builder.create': async ({ templateId, info }) => drafts.create(templateId, info),
     'builder.get': async ({ draftId }) => drafts.view(draftId),
+    'builder.listTemplate': async ({ draftId }) => {
+      const { round } = await drafts.view(draftId);
+      return { fileName: `${round.round.id}-申报者名单.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: (await applicantListTemplate(round)).toString('base64') };
+    },
     'builder.setInfo': async ({ draftId, info }) => drafts.setInfo(draftId, info),
     'builder.addApplicants': async ({ draftId, from, category }) => {
       if (from.kind === 'list') return withSources([from.source], ([list]) => drafts.addApplicants(draftId, { kind: 'list', list: list! }, category));

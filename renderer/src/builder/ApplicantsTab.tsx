@@ -33,6 +33,12 @@ export function ApplicantsTab({ draft, apply, busy }: DraftTabProps) {
       return change.view;
     });
 
+  const downloadTemplate = () =>
+    apply(async () => {
+      await client.saveFile(await call('builder.listTemplate', { draftId: draft.draftId }));
+      return draft;
+    });
+
   const fromList = async () => {
     const [file] = await chooseFiles({ accept: '.xlsx,.xlsm,.csv,.txt' });
     if (file === undefined) return;
@@ -72,6 +78,9 @@ export function ApplicantsTab({ draft, apply, busy }: DraftTabProps) {
             data-testid="default-category"
           />
         )}
+        <Button onClick={() => void downloadTemplate()} disabled={busy} data-testid="list-template">
+          {t('builder.listTemplate')}
+        </Button>
         <Button onClick={() => void fromList()} disabled={busy} data-testid="add-from-list">
           {t('builder.addFromList')}
         </Button>

@@ -38,6 +38,7 @@ export const builderEn: Same<typeof builderZhCN> = {
     veto: 'veto',
     addFromList: 'Add from a list (XLSX / CSV)',
     addFromFolder: 'Add PDFs from a folder',
+    listTemplate: 'Download a list template (XLSX)',
     folderHint: 'One sub-folder per applicant (e.g. “A001 Some Technology Ltd”) holding its PDFs. A sub-folder whose id or name is an applicant already listed adds its PDFs to that applicant.',
     listHint: 'One applicant per row; headers: 编号/id, 名称/name, 类别/category, 文件/files, and facts (e.g. 在职专业技术人员).',
     defaultCategory: 'Category of new applicants',

@@ -35,6 +35,7 @@ export const builderZhCN = {
     veto: '否决项',
     addFromList: '从名单添加（XLSX / CSV）',
     addFromFolder: '从文件夹添加 PDF',
+    listTemplate: '下载名单模板（XLSX）',
     folderHint: '文件夹中每个申报者一个子文件夹（如“A001 某某科技有限公司”），其中放该申报者的 PDF。子文件夹的编号或名称与已有申报者相同时，PDF 归入该申报者。',
     listHint: '名单每行一个申报者，表头可用：编号、名称、类别、文件，以及各项指标（如 在职专业技术人员）。',
     defaultCategory: '新申报者的类别',
