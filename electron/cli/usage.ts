@@ -25,6 +25,7 @@ Usage:
   reviewdesk round assign DIR --expert E01 --to ID,ID [--replace]
   reviewdesk round facts DIR --applicant A001 --set KEY=VALUE…
   reviewdesk round check DIR [--json]        every problem pack would refuse, and warnings
+  reviewdesk round list-template DIR --out LIST.xlsx   the applicant list to fill in Excel
 
 Passphrases come from REVIEWDESK_PASSPHRASE when it is set, else from a prompt.
 Exit codes: 0 done; 1 rejected input (the message names the file, the entry and what is wrong);

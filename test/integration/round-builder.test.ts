@@ -470,6 +470,11 @@ describe('reviewdesk round (CLI)', () => {
     expect(failure.error.warnings.map((warning: { code: string }) => warning.code)).toContain('example-values');
     expect(result.stderr).toMatch(/experts\[1\]\.assigned \(E02\)：尚未给该专家分配任何类别或申报者/);
 
+    const listTemplate = path.join(work, 'cli-名单.xlsx');
+    expect((await cli(['round', 'list-template', dir, '--out', listTemplate])).code).toBe(0);
+    expect(readFileSync(listTemplate).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli(['round', 'list-template', dir, '--out', listTemplate])).code).toBe(1); // never overwrites
+
     expect((await cli(['round', 'assign', dir, '--expert', 'E02', '--to', 'A001,A002'])).code).toBe(0);
     expect((await cli(['round', 'facts', dir, '--applicant', 'A001', '--set', 'staff=20', '--set', 'contract=500万'])).code).toBe(0);
     result = await cli(['round', 'check', dir]);

@@ -4,10 +4,12 @@
 // core/round-builder, and writes the folder back (documents copied in, round.json replaced
 // atomically); a refused step changes nothing.
 import path from 'node:path';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import type { FactValue, RoundDefinition } from '../../../shared/round/schema';
 import {
   addExperts,
+  applicantListTemplate,
   applicantsFromFolder,
   applicantsFromList,
   assign,
@@ -57,6 +59,7 @@ const SUBCOMMANDS: Record<string, (context: CommandContext) => Promise<number>> 
   assign: assignCommand,
   facts: factsCommand,
   check,
+  'list-template': listTemplateCommand,
 };
 
 export async function round(context: CommandContext): Promise<number> {
@@ -216,5 +219,16 @@ async function check(context: CommandContext): Promise<number> {
     ...(report.warnings.length > 0 ? ['提醒：', ...report.warnings.map((warning) => `  ${formatBuildProblem(warning)}`)] : []),
     'next: reviewdesk pack DIR --key FILE.key --out X.rdbundle',
   ]);
+  return 0;
+}
+
+/** `round list-template DIR --out 名单.xlsx`: the applicant list to fill in Excel for this round. */
+async function listTemplateCommand(context: CommandContext): Promise<number> {
+  const dir = context.requirePositional('DIR');
+  const out = context.requireOption('out');
+  if (existsSync(out)) throw new Rejection(out, 'already exists; list-template never overwrites a file', { code: 'exists' });
+  const current = await readRoundFolder(dir);
+  await writeFile(out, await applicantListTemplate(current), { flag: 'wx' });
+  context.report({ ok: true, file: out }, [`wrote ${out}: fill one row per applicant, then reviewdesk round add-applicants ${dir} --from ${out}`]);
   return 0;
 }
