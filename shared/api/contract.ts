@@ -368,13 +368,26 @@ export interface FactSpecView {
   kind?: 'number' | 'boolean';
 }
 
+/** A value the source document does not give, suggested by the template (FORMATS: `template`). */
+export interface ExampleValueView {
+  kind: 'weight' | 'setting';
+  /** The criterion id or the JSON path: what `builder.setExample` takes. */
+  key: string;
+  label: string;
+  value: number | null;
+  step?: number;
+  path: string;
+}
+
 export interface DraftView {
   draftId: string;
   /** The round folder on disk (round.json and the documents): `reviewdesk round check` and `pack` take it too. */
   folder: string;
   round: RoundDefinition;
-  template: { id: string | null; title: string | null; notes: string[]; exampleWeights: string[]; exampleValues: string[] } | null;
+  template: { id: string | null; title: string | null; notes: string[] } | null;
   facts: FactSpecView[];
+  /** The template's example values still to be confirmed or changed. */
+  examples: ExampleValueView[];
   check: {
     ok: boolean;
     problems: BuildProblemView[];
@@ -442,6 +455,7 @@ export const apiRequests = {
   'builder.list': none,
   'builder.create': z.strictObject({ templateId: z.string().min(1).max(200), info: roundInfoSchema }),
   'builder.get': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.setExample': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), key: z.string().min(1).max(300), value: z.number().finite().nullable() }),
   'builder.listTemplate': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
   'builder.setInfo': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), info: roundInfoSchema }),
   'builder.addApplicants': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), from: applicantsFromSchema, category: z.string().max(200).optional() }),
@@ -494,6 +508,7 @@ export interface ApiResults {
   'builder.list': DraftSummary[];
   'builder.create': DraftView;
   'builder.get': DraftView;
+  'builder.setExample': DraftView;
   'builder.listTemplate': FileToSave;
   'builder.setInfo': DraftView;
   'builder.addApplicants': DraftChange;

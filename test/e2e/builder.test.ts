@@ -67,6 +67,13 @@ describe('round builder in the browser', () => {
     await page.getByTestId('example-warning').waitFor();
     await expect.poll(() => page.getByTestId('rubric-innovation').getByText('示例分值').count()).toBe(3);
     await shot(page, 'builder-02-info');
+    // the secretariat changes one example and confirms another: they are no longer examples
+    await page.getByTestId('example-plan').locator('input').fill('35');
+    await page.getByTestId('example-plan').getByRole('button', { name: '改为此值' }).click();
+    await expect.poll(() => page.getByTestId('rubric-innovation').getByText('示例分值').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rubric-innovation').locator('tr', { hasText: '项目方案及实施情况' }).textContent()).toContain('35');
+    await page.getByTestId('example-categories[0].aggregation.quorum').getByRole('button', { name: /确\s*认/ }).click();
+    await expect.poll(() => page.getByTestId('example-categories[0].aggregation.quorum').count()).toBe(0);
 
     await page.getByRole('tab', { name: /申报者/ }).click();
     const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-template').click()]);

@@ -73,9 +73,32 @@ describe('a round in preparation, built in the app', () => {
     expect(await request('builder.list', {})).toEqual([]);
     draft = await request('builder.create', { templateId: 'smart-city-innovation', info: { id: 'jinan-2026', title: '2026 智慧泉城创新应用大赛', scoringCloses: '2026-12-01' } });
     expect(draft.round.round).toMatchObject({ id: 'jinan-2026', title: '2026 智慧泉城创新应用大赛', scoringCloses: '2026-12-01' });
-    expect(draft.template).toMatchObject({ id: 'smart-city-innovation', exampleWeights: ['basic', 'plan', 'results'] });
+    expect(draft.template).toMatchObject({ id: 'smart-city-innovation', notes: expect.arrayContaining([expect.stringContaining('30 / 30 / 40 are examples')]) });
     expect(draft.check.ok).toBe(true); // an empty round packs, but says so
     expect(draft.check.warnings.map((warning) => warning.code)).toEqual(expect.arrayContaining(['no-applicants', 'no-experts', 'example-values']));
+  });
+
+  it('shows the template\'s example values; sets or confirms one, refusing a value the round cannot take', async () => {
+    expect(draft.examples.map((example) => [example.key, example.label, example.value])).toEqual([
+      ['basic', '项目基本情况', 30],
+      ['plan', '项目方案及实施情况', 30],
+      ['results', '项目建设成效', 40],
+      ['categories[0].aggregation.trimMinExperts', '智慧泉城创新应用大赛 · 去掉最高最低分所需的最少专家数', 5],
+      ['categories[0].aggregation.quorum', '智慧泉城创新应用大赛 · 法定人数（最少有效评分数）', 3],
+      ['categories[0].aggregation.discrepancyPercent', '智慧泉城创新应用大赛 · 分歧阈值（满分的百分比）', 20],
+      ['categories[0].award.tiers[2].minScore', '智慧泉城创新应用大赛 · 三等奖最低分数', 70],
+    ]);
+    const offStep = await refused(request('builder.setExample', { draftId: draft.draftId, key: 'plan', value: 30.5 }));
+    expect(offStep.problems![0]).toMatchObject({ path: expect.stringMatching(/^rubrics\[0\]\.criteria\[1\]/), text: expect.stringContaining('项目方案及实施情况') });
+    expect((await refused(request('builder.setExample', { draftId: draft.draftId, key: 'round.title', value: 1 }))).problems![0]).toMatchObject({ code: 'not-an-example' });
+    expect((await refused(request('builder.setExample', { draftId: draft.draftId, key: 'categories[0].aggregation.quorum', value: 0 }))).problems![0]!.path).toBe('categories[0].aggregation.quorum');
+    draft = await request('builder.setExample', { draftId: draft.draftId, key: 'plan', value: 35 });
+    draft = await request('builder.setExample', { draftId: draft.draftId, key: 'categories[0].award.tiers[2].minScore', value: null });
+    expect(draft.round.rubrics[0]!.criteria[1]).toMatchObject({ id: 'plan', max: 35 });
+    expect(draft.round.rubrics[0]!.criteria[1]!.example).toBeUndefined();
+    expect(draft.round.categories[0]!.award).toMatchObject({ tiers: [{}, {}, { label: '三等奖', minScore: 70 }] });
+    expect(draft.examples.map((example) => example.key)).toEqual(['basic', 'results', 'categories[0].aggregation.trimMinExperts', 'categories[0].aggregation.quorum', 'categories[0].aggregation.discrepancyPercent']);
+    expect(draft.check.warnings.find((warning) => warning.code === 'example-values')!.message).toContain('5 个示例');
   });
 
   it('refuses a list with bad rows, naming the chosen file, the row and the column, and changes nothing', async () => {

@@ -21,6 +21,7 @@ export {
 } from './edit';
 export { applicantsFromFolder, applicantsFromListing, isPdfFile, listFolder, listingFromFiles, titleOfFile, type AddedApplicants, type ApplicantFolder, type DocumentSource, type FolderListing } from './folder';
 export { applicantListTemplate } from './list-template';
+export { exampleValues, setExampleValue, type ExampleValue } from './examples';
 export { applicantsFromList, expertsFromList, knownFacts, parseNumber, type ListOptions } from './list';
 export { addExperts, type AddedExperts, type ExpertInput } from './experts';
 export { checkRound, checkRoundFolder, readRoundFolder, ROUND_FILE, writeRoundFolder, type CheckReport, type WriteResult } from './round-folder';

@@ -22,6 +22,7 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
     'builder.list': async () => drafts.list(),
     'builder.create': async ({ templateId, info }) => drafts.create(templateId, info),
     'builder.get': async ({ draftId }) => drafts.view(draftId),
+    'builder.setExample': async ({ draftId, key, value }) => drafts.setExample(draftId, key, value),
     'builder.listTemplate': async ({ draftId }) => {
       const { round } = await drafts.view(draftId);
       return { fileName: `${round.round.id}-申报者名单.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: (await applicantListTemplate(round)).toString('base64') };

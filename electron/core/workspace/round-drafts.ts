@@ -24,6 +24,8 @@ import {
   applicantsFromListing,
   assign,
   checkRound,
+  exampleValues,
+  setExampleValue,
   expertsFromList,
   buildProblemView,
   knownFacts,
@@ -154,7 +156,6 @@ export class RoundDrafts {
     const builder = await this.builderFile(draftId);
     const report = await checkRound(round, folder);
     const meta = (round as { template?: Record<string, unknown> }).template;
-    const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
     return {
       draftId,
       folder,
@@ -165,11 +166,10 @@ export class RoundDrafts {
           : {
               id: typeof meta.id === 'string' ? meta.id : builder.templateId,
               title: typeof meta.title === 'string' ? meta.title : builder.templateTitle,
-              notes: strings(meta.notes),
-              exampleWeights: strings(meta.exampleWeights),
-              exampleValues: strings(meta.exampleValues),
+              notes: Array.isArray(meta.notes) ? meta.notes.filter((note): note is string => typeof note === 'string') : [],
             },
       facts: [...knownFacts(round).values()],
+      examples: exampleValues(round),
       check: {
         ok: report.ok,
         problems: report.problems.map(buildProblemView),
@@ -235,6 +235,11 @@ export class RoundDrafts {
 
   assign(draftId: string, expertId: string, targets: string[], replace: boolean): Promise<DraftView> {
     return this.change(draftId, async (round) => ({ round: assign(round, expertId, targets, { replace }) }));
+  }
+
+  /** Sets or confirms one of the template's example values (it is then no longer an example). */
+  setExample(draftId: string, key: string, value: number | null): Promise<DraftView> {
+    return this.change(draftId, async (round) => ({ round: setExampleValue(round, key, value) }));
   }
 
   setFacts(draftId: string, applicantId: string, facts: Record<string, FactValue | null>): Promise<DraftView> {

@@ -1,7 +1,9 @@
 // The round's own information (editable), the template's notes, and each rubric with its points:
 // points the source document does not give are marked as examples.
-import { Alert, Button, Card, Checkbox, Collapse, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Collapse, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExampleValueView } from '../../../shared/api/contract';
 import type { Criterion, Rubric } from '../../../shared/round/schema';
 import { toNumber } from '../../../shared/exact';
 import { criterionMax } from '../../../shared/rubric/marks';
@@ -66,11 +68,25 @@ function RubricCard({ rubric, examples }: { rubric: Rubric; examples: ReadonlySe
   );
 }
 
+/** One example value: its label, a number field, and 确认 (keep it, or take the number typed). */
+function ExampleRow({ example, busy, onSet }: { example: ExampleValueView; busy: boolean; onSet(value: number | null): void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | null>(example.value);
+  return (
+    <Space data-testid={`example-${example.key}`} wrap>
+      <span style={{ display: 'inline-block', minWidth: 460 }}>{example.label}</span>
+      <InputNumber size="small" value={value} step={example.step ?? 1} min={0} onChange={(next) => setValue(typeof next === 'number' ? next : null)} style={{ width: 110 }} />
+      <Button size="small" disabled={busy} onClick={() => onSet(value === example.value ? null : value)}>
+        {value === example.value ? t('builder.confirmExample') : t('builder.setExample')}
+      </Button>
+    </Space>
+  );
+}
+
 export function InfoTab({ draft, apply, busy }: DraftTabProps) {
   const { t } = useTranslation();
   const info = draft.round.round;
-  const examples = new Set(draft.template?.exampleWeights ?? []);
-  const exampleValues = draft.template?.exampleValues ?? [];
+  const examples = new Set(draft.examples.filter((example) => example.kind === 'weight').map((example) => example.key));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -112,13 +128,19 @@ export function InfoTab({ draft, apply, busy }: DraftTabProps) {
           </Button>
         </Form>
       </Card>
-      {(examples.size > 0 || exampleValues.length > 0) && (
+      {draft.examples.length > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="example-warning"
           title={t('builder.exampleHint')}
-          description={exampleValues.length > 0 ? t('builder.exampleSettings', { paths: exampleValues.join('、') }) : undefined}
+          description={
+            <Space direction="vertical" size={4} style={{ width: '100%', marginTop: 4 }}>
+              {draft.examples.map((example) => (
+                <ExampleRow key={example.key} example={example} busy={busy} onSet={(value) => void apply(() => call('builder.setExample', { draftId: draft.draftId, key: example.key, value }))} />
+              ))}
+            </Space>
+          }
         />
       )}
       {draft.template !== null && draft.template.notes.length > 0 && (
