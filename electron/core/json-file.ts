@@ -13,6 +13,11 @@ export async function readJsonFile(file: string, maxBytes = 64 * 1024 * 1024): P
     const code = (error as NodeJS.ErrnoException).code;
     throw new Rejection(file, code === 'ENOENT' ? 'file not found' : `cannot read file (${(error as Error).message})`, { code: 'not-found' });
   }
+  return parseJsonText(text, file);
+}
+
+/** JSON text (a file read elsewhere, or chosen in the app), refused naming `file` when it is not JSON. */
+export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

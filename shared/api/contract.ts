@@ -370,12 +370,16 @@ export interface FactSpecView {
 
 /** A value the source document does not give, suggested by the template (FORMATS: `template`). */
 export interface ExampleValueView {
+  /** `weight` (a criterion's points) or `setting` (a value of the round's categories). */
   kind: 'weight' | 'setting';
   /** The criterion id or the JSON path: what `builder.setExample` takes. */
   key: string;
+  /** In the secretariat's words: `项目基本情况`, `智慧泉城创新应用大赛 · 三等奖最低分数`. */
   label: string;
   value: number | null;
+  /** A criterion's step: its points must be a multiple of it. */
   step?: number;
+  /** Where the value is in round.json. */
   path: string;
 }
 

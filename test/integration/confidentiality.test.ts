@@ -10,7 +10,8 @@ import { packBundle } from '../../electron/core/bundle/pack';
 import { indexPendingInline } from '../../electron/core/search';
 import { importBundle } from '../../electron/core/store/import-bundle';
 import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
-import { createWorkspace, type Workspace } from '../../electron/core/workspace/api-handlers';
+import type { Workspace } from '../../electron/core/workspace/api-handlers';
+import { testWorkspace } from '../helpers/test-workspace';
 import { makeKey, makeRoundDir, sampleRound, tempDir } from '../helpers/fixtures';
 
 const work = tempDir();
@@ -40,14 +41,7 @@ beforeAll(async () => {
   }
   workstation = await openWorkstation(dataDir);
   await indexPendingInline(workstation.db, workstation.documentsDir);
-  workspace = createWorkspace({
-    workstation,
-    info: { version: 'test', host: 'web' },
-    search: { query: () => [], status: () => ({ total: 0, done: 0, failed: 0, running: false }) },
-    resolveSource: async () => {
-      throw new Error('unused');
-    },
-  });
+  workspace = testWorkspace(workstation, { host: 'web' });
   api = workspace.handlers;
 });
 

@@ -11,7 +11,8 @@ import { encodePublicKey } from '../../electron/core/keys/fingerprint';
 import { verifyScoreFile } from '../../electron/core/scores/score-file';
 import { importBundle } from '../../electron/core/store/import-bundle';
 import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
-import { createWorkspace, type Workspace } from '../../electron/core/workspace/api-handlers';
+import type { Workspace } from '../../electron/core/workspace/api-handlers';
+import { testWorkspace } from '../helpers/test-workspace';
 import { dispatch } from '../../electron/core/workspace/dispatch';
 import { makeKey, makeRoundDir, sampleRound, tempDir } from '../helpers/fixtures';
 
@@ -33,14 +34,7 @@ function open(dataDir: string): Promise<Workstation> {
 }
 
 function workspaceOn(station: Workstation): Workspace {
-  return createWorkspace({
-    workstation: station,
-    info: { version: 'test', host: 'web' },
-    search: { query: () => [], status: () => ({ total: 0, done: 0, failed: 0, running: false }) },
-    resolveSource: async () => {
-      throw new Error('not used');
-    },
-  });
+  return testWorkspace(station, { host: 'web' });
 }
 
 beforeAll(async () => {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, ApiHandlers, Channel, DraftView, RequestOf, ResultOf } from '../../shared/api/contract';
 import { openBundle, verifyDocuments } from '../../electron/core/bundle/read-bundle';
 import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
-import { createWorkspace, type Workspace } from '../../electron/core/workspace/api-handlers';
+import type { Workspace } from '../../electron/core/workspace/api-handlers';
+import { testWorkspace } from '../helpers/test-workspace';
 import { dispatch } from '../../electron/core/workspace/dispatch';
 import { makeKey, PASSPHRASE, tempDir, writeTree, type TestKey } from '../helpers/fixtures';
 
@@ -48,15 +49,7 @@ beforeAll(async () => {
   secretariat = makeKey(work, 'secretariat');
   expert = makeKey(work, '张三');
   workstation = await openWorkstation(path.join(work, 'data'), { create: true });
-  workspace = createWorkspace({
-    workstation,
-    info: { version: 'test', host: 'electron' },
-    search: { query: () => [], status: () => ({ total: 0, done: 0, failed: 0, running: false }) },
-    resolveSource: async (from) => {
-      if (from.kind !== 'path') throw new Error('paths only in this test');
-      return { file: from.path, label: path.basename(from.path) };
-    },
-  });
+  workspace = testWorkspace(workstation, { label: (file) => path.basename(file) });
 });
 
 afterAll(async () => {

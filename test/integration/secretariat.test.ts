@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandlers, MergeView } from '../../shared/api/contract';
 import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
-import { createWorkspace, type Workspace } from '../../electron/core/workspace/api-handlers';
+import type { Workspace } from '../../electron/core/workspace/api-handlers';
+import { testWorkspace } from '../helpers/test-workspace';
 import { dispatch } from '../../electron/core/workspace/dispatch';
 import { tempDir } from '../helpers/fixtures';
 import { makeScoredRound, type ScoredRound } from '../helpers/scored-round';
@@ -25,15 +26,7 @@ const source = (file: string) => ({ kind: 'path' as const, path: file });
 beforeAll(async () => {
   scored = await makeScoredRound(work);
   workstation = await openWorkstation(path.join(work, 'secretariat-data'), { create: true });
-  workspace = createWorkspace({
-    workstation,
-    info: { version: 'test', host: 'electron' },
-    search: { query: () => [], status: () => ({ total: 0, done: 0, failed: 0, running: false }) },
-    resolveSource: async (from) => {
-      if (from.kind !== 'path') throw new Error('paths only in this test');
-      return { file: from.path, label: from.path };
-    },
-  });
+  workspace = testWorkspace(workstation);
   api = workspace.handlers;
 });
 

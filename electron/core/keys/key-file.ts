@@ -3,6 +3,7 @@
 // file's text; both refuse the same way, naming the file.
 import { secretKeyFileSchema, type SecretKeyFile } from '../../../shared/keys';
 import { zodProblems } from '../../../shared/zod-problems';
+import { parseJsonText } from '../json-file';
 import { Rejection } from '../rejection';
 import { unlockKey, WrongPassphraseError, type UnlockedKey } from './secret-key';
 
@@ -15,13 +16,7 @@ export function parseSecretKeyFile(json: unknown, file: string): SecretKeyFile {
 
 /** The same from the file's text (a key file chosen in the app). */
 export function parseSecretKeyText(text: string, file: string): SecretKeyFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new Rejection(file, `not valid JSON (${(error as Error).message})`, { code: 'not-json' });
-  }
-  return parseSecretKeyFile(json, file);
+  return parseSecretKeyFile(parseJsonText(text, file), file);
 }
 
 /** Unlocks the key; a wrong passphrase is a refusal naming the file (code `wrong-passphrase`). */

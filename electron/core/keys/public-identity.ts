@@ -3,7 +3,7 @@
 // round builder (an expert's key in the roster).
 import { publicIdentitySchema, type PublicIdentity } from '../../../shared/keys';
 import { zodProblems } from '../../../shared/zod-problems';
-import { readJsonFile } from '../json-file';
+import { parseJsonText, readJsonFile } from '../json-file';
 import { Rejection } from '../rejection';
 import { decodePublicKey, fingerprintOf, sameFingerprint } from './fingerprint';
 
@@ -13,13 +13,7 @@ export async function readPublicIdentity(file: string): Promise<PublicIdentity> 
 
 /** A public identity from a .pub file's text (a file chosen in the app); `file` names it in refusals. */
 export function parsePublicIdentity(text: string, file: string): PublicIdentity {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new Rejection(file, `not valid JSON (${(error as Error).message})`, { code: 'not-json' });
-  }
-  return publicIdentityOf(json, file);
+  return publicIdentityOf(parseJsonText(text, file), file);
 }
 
 function publicIdentityOf(json: unknown, file: string): PublicIdentity {

@@ -4,23 +4,13 @@
 // or confirms it; a value set is no longer an example (its marker is removed). Only the listed
 // values can be set this way, and a value the round validator refuses (points not a multiple of
 // the step, a quorum of 0 …) is refused at once.
+import type { ExampleValueView } from '../../../shared/api/contract';
 import type { Criterion, RoundDefinition } from '../../../shared/round/schema';
 import { validateRound } from '../../../shared/round/validate';
 import { RoundBuildError } from './problems';
 
-export interface ExampleValue {
-  /** `weight` (a criterion's points) or `setting` (a JSON path of the round). */
-  kind: 'weight' | 'setting';
-  /** The criterion id or the JSON path. */
-  key: string;
-  /** In the secretariat's words: `项目基本情况`, `智慧泉城创新应用大赛 · 三等奖最低分`. */
-  label: string;
-  value: number | null;
-  /** A criterion's step: its points must be a multiple of it. */
-  step?: number;
-  /** The JSON path of the value in round.json. */
-  path: string;
-}
+/** `weight` (a criterion's points, keyed by its id) or `setting` (keyed by its JSON path), labelled in the secretariat's words. */
+export type ExampleValue = ExampleValueView;
 
 interface TemplateMarks {
   exampleWeights?: unknown;

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { entryNameProblem } from '../../../shared/bundle/entry-name';
+import type { RoundInfoInput, TemplateView } from '../../../shared/api/contract';
 import type { RoundDefinition, RoundInfo } from '../../../shared/round/schema';
 import { validateRound } from '../../../shared/round/validate';
 import { readJsonFile } from '../json-file';
@@ -13,24 +14,11 @@ import { findResourceDir } from '../resources';
 import { Rejection } from '../rejection';
 import { ProblemList } from './problems';
 
-export interface TemplateSummary {
-  id: string;
-  file: string;
-  title: string;
-  titleEn?: string;
-  source?: string;
-  /** Filled in by listTemplates from the template file itself. */
-  categories: { id: string; title: string }[];
-}
+/** A template of the index, with its categories (read from the template file itself). */
+export type TemplateSummary = TemplateView & { file: string };
 
-export interface NewRoundInfo {
-  id: string;
-  title: string;
-  organizer?: string;
-  stage?: string;
-  scoringCloses?: string;
-  confidential?: boolean;
-}
+/** The round's own information as the secretariat gives it (CLI options or the app's form). */
+export type NewRoundInfo = RoundInfoInput;
 
 /** resources/templates, found from this module (dist/cli, out/main or the sources) or the working directory. */
 export function findTemplatesDir(): string {

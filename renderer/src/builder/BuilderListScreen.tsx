@@ -8,18 +8,10 @@ import { ErrorText } from '../common/ErrorText';
 import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 
-interface NewRoundForm {
-  templateId: string;
-  id: string;
-  title: string;
-  organizer?: string;
-  stage?: string;
-  scoringCloses?: string;
-  confidential?: boolean;
-}
+type NewRoundForm = RoundInfoInput & { templateId: string };
 
 /** The form's values as the contract's round info (empty optional fields left out). */
-function roundInfoOf(values: Omit<NewRoundForm, 'templateId'>): RoundInfoInput {
+function roundInfoOf(values: RoundInfoInput): RoundInfoInput {
   const text = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
   const organizer = text(values.organizer);
   const stage = text(values.stage);
