@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftSummary, RoundInfoInput, TemplateView } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
+import { useAction } from '../common/use-action';
 import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 
@@ -31,26 +32,18 @@ export function BuilderListScreen() {
   const go = useRouter((router) => router.go);
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [templates, setTemplates] = useState<TemplateView[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [form] = Form.useForm<NewRoundForm>();
   useEffect(() => {
     call('builder.list', {}).then(setDrafts, setError);
     call('builder.templates', {}).then(setTemplates, setError);
-  }, []);
+  }, [setError]);
 
-  const create = async (values: NewRoundForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = (values: NewRoundForm) =>
+    run(async () => {
       const view = await call('builder.create', { templateId: values.templateId, info: roundInfoOf(values) });
       go({ screen: 'draft', draftId: view.draftId });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>

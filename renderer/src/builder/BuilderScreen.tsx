@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
+import { useAction } from '../common/use-action';
 import { useRouter } from '../router';
 import { ApplicantsTab } from './ApplicantsTab';
 import { ExpertsTab } from './ExpertsTab';
@@ -25,24 +26,11 @@ export function BuilderScreen({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
   const go = useRouter((router) => router.go);
   const [draft, setDraft] = useState<DraftView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [tab, setTab] = useState('info');
-  useEffect(() => void call('builder.get', { draftId }).then(setDraft, setError), [draftId]);
+  useEffect(() => void call('builder.get', { draftId }).then(setDraft, setError), [draftId, setError]);
 
-  const apply = useCallback(async (change: () => Promise<DraftView>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setDraft(await change());
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const apply = useCallback((change: () => Promise<DraftView>) => run(async () => setDraft(await change())), [run]);
 
   const remove = async () => {
     await call('builder.delete', { draftId });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/api/contract';
 import { call, client } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
+import { useAction } from '../common/use-action';
 import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 
@@ -13,24 +14,16 @@ export function MergeListScreen({ chair }: { chair: boolean }) {
   const { t, i18n } = useTranslation();
   const go = useRouter((router) => router.go);
   const [merges, setMerges] = useState<MergeSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => void call('merges.list', {}).then(setMerges, setError), []);
+  const { busy, error, setError, run } = useAction();
+  useEffect(() => void call('merges.list', {}).then(setMerges, setError), [setError]);
 
-  const create = async (file: File | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = (file: File | null) =>
+    run(async () => {
       const source = file === null ? await client.pickBundle() : await client.sourceFromFile(file);
       if (source === null) return;
       const view = await call('merge.create', { source });
       go({ screen: 'merge', mergeId: view.mergeId, chair });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div style={{ maxWidth: 960, margin: '0 auto', padding: 24 }}>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MergeApplicantView, MergeCategoryView, MergeFileView, MergeView } from '../../../shared/api/contract';
 import { call, client } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
+import { useAction } from '../common/use-action';
 import { useRouter } from '../router';
 import { PdfViewer } from '../viewer';
 import { ApplicantDrilldown } from './ApplicantDrilldown';
@@ -23,8 +24,7 @@ export function MergeScreen({ mergeId, chair }: { mergeId: string; chair: boolea
   const go = useRouter((router) => router.go);
   const [view, setView] = useState<MergeView | null>(null);
   const [method, setMethod] = useState<Method | 'own'>('own');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [drill, setDrill] = useState<{ category: MergeCategoryView; applicant: MergeApplicantView } | null>(null);
   const [deciding, setDeciding] = useState<{ category: MergeCategoryView; applicant: MergeApplicantView } | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -34,42 +34,23 @@ export function MergeScreen({ mergeId, chair }: { mergeId: string; chair: boolea
   }, [mergeId, method]);
   useEffect(load, [load]);
 
-  const addFiles = async (files: File[]) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const addFiles = (files: File[]) =>
+    run(async () => {
       const sources = [];
       for (const file of files) sources.push(await client.sourceFromFile(file));
       setView(await call('merge.addFiles', { mergeId, sources }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = async (kind: 'results' | 'summary' | 'conclusion-html' | 'conclusion-pdf' | 'notice-pdf' | 'notice-xlsx') => {
-    setBusy(true);
-    try {
+    });
+  const save = (kind: 'results' | 'summary' | 'conclusion-html' | 'conclusion-pdf' | 'notice-pdf' | 'notice-xlsx') =>
+    run(async () => {
       await client.saveFile(await call('merge.export', { mergeId, kind }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const showPreview = async () => {
-    setBusy(true);
-    try {
+    });
+  const showPreview = () =>
+    run(async () => {
       const file = await call('merge.export', { mergeId, kind: 'conclusion-pdf' });
       const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
       if (preview) URL.revokeObjectURL(preview);
       setPreview(URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (view === null) return <div style={{ padding: 24 }}>{error !== null ? <ErrorText error={error} /> : t('common.loading')}</div>;
 
