@@ -88,6 +88,12 @@ describe('round builder in the browser', () => {
     await expect.poll(() => page.getByTestId('builder-error').textContent()).toContain('A003 历下智慧社区/申报书.docx：不是 PDF 文件');
     await expect.poll(() => page.getByTestId('applicants').locator('tbody tr').count()).toBe(2);
     await shot(page, 'builder-03-applicants');
+    // a fact of its own for one applicant
+    await page.getByTestId('facts-A001').click();
+    await page.getByPlaceholder('指标').fill('参赛方向');
+    await page.getByPlaceholder('值', { exact: true }).fill('智慧交通');
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('applicants').locator('tbody tr', { hasText: 'A001' }).textContent()).toContain('参赛方向：智慧交通');
 
     await page.getByRole('tab', { name: /专家与分配/ }).click();
     await choose(page, () => page.getByTestId('choose-pub').click(), expert.pubFile);
@@ -129,6 +135,7 @@ describe('round builder in the browser', () => {
       await verifyDocuments(bundle);
       expect(bundle.payload.round.title).toBe('2026年智慧泉城创新应用大赛');
       expect(bundle.payload.applicants.map((applicant) => [applicant.id, applicant.documents.length])).toEqual([['A001', 2], ['A002', 1]]);
+      expect(bundle.payload.applicants[0]!.facts).toEqual({ 参赛方向: '智慧交通' });
       expect(bundle.payload.experts.map((entry) => [entry.name, entry.assigned])).toEqual([['张三', ['innovation']], ['王五', ['A001']]]);
     } finally {
       bundle.close();

@@ -109,6 +109,7 @@ describe('a round in preparation, built in the app', () => {
     writeFileSync(list, '编号,名称\nA001,济南某某科技有限公司\nA002,泉城数据服务有限公司\n');
     const fromList = await request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'list', source: source(list) } });
     expect(fromList.added).toEqual(['A001', 'A002']);
+    expect(fromList.view.check.warnings.filter((warning) => warning.code === 'no-documents').map((warning) => warning.id)).toEqual(['A001', 'A002']);
     const folder = writeTree(path.join(work, '申报材料'), {
       'A001 济南某某科技有限公司/申报书.pdf': 'XiaoBiaoSong.pdf',
       'A001 济南某某科技有限公司/附件/合同.pdf': 'scan-bad.pdf',

@@ -189,6 +189,9 @@ export async function checkRound(round: unknown, dir: string): Promise<CheckRepo
     const count = reviewers(applicant).length;
     const category = categories.find((candidate) => candidate?.id === applicant.category);
     const quorum = category !== undefined ? normalisedAggregation(category).quorum : 1;
+    if (!Array.isArray(applicant.documents) || applicant.documents.length === 0) {
+      warnings.push({ path: `applicants[${i}].documents`, id: applicant.id, code: 'no-documents', message: `"${applicant.name}" 还没有申报材料（PDF）` });
+    }
     if (count === 0) warnings.push({ path: `applicants[${i}]`, id: applicant.id, code: 'unassigned', message: `"${applicant.name}" 没有分配给任何专家` });
     else if (count < quorum) warnings.push({ path: `applicants[${i}]`, id: applicant.id, code: 'below-quorum', message: `"${applicant.name}" 只分配给 ${count} 位专家，少于类别 ${applicant.category} 的法定人数 ${quorum}` });
   });

@@ -13,7 +13,8 @@ import { ProblemMarker } from './ProblemMarker';
 function factText(value: FactValue | undefined, spec: FactSpecView | undefined, yes: string, no: string): string {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? yes : no;
-  return `${value}${spec?.unit !== undefined && typeof value === 'number' ? ` ${spec.unit}` : ''}`;
+  if (typeof value === 'string') return value;
+  return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 6 })}${spec?.unit !== undefined ? ` ${spec.unit}` : ''}`;
 }
 
 export function ApplicantsTab({ draft, apply, busy }: DraftTabProps) {
