@@ -78,6 +78,13 @@ describe('guard', () => {
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('serves a packed bundle only with the token, and only one the round builder packed', async () => {
+    const unknown = `/built-bundles/${'0'.repeat(32)}/1`;
+    expect((await send('GET', unknown)).status).toBe(401);
+    expect((await send('GET', unknown, { headers: auth() })).status).toBe(404);
+    expect((await send('GET', `/built-bundles/${'0'.repeat(32)}/0`, { headers: auth() })).status).toBe(404);
+  });
+
   it('answers bad calls with clear errors', async () => {
     expect((await api('no.such.call', {})).error.code).toBe('unknown-call');
     expect((await api('round.get', { roundId: 1 })).error.code).toBe('bad-request');
