@@ -212,6 +212,15 @@ describe('a round in preparation, built in the app', () => {
     expect((await request('builder.get', { draftId: draft.draftId })).packs).toHaveLength(2);
   });
 
+  it('leaves a round whose builder file was broken by hand out of the list, naming the file when opened', async () => {
+    const broken = await request('builder.create', { templateId: 'smart-city-innovation', info: { id: 'broken', title: '坏的' } });
+    const file = path.join(path.dirname(broken.folder), 'builder.json');
+    writeFileSync(file, '{"packs": [');
+    expect((await request('builder.list', {})).map((summary) => summary.roundId)).toEqual(['jinan-2026']);
+    expect(await refused(request('builder.get', { draftId: broken.draftId }))).toMatchObject({ code: 'not-json', file });
+    expect(await request('builder.delete', { draftId: broken.draftId })).toEqual({ deleted: true });
+  });
+
   it('deletes the round in preparation with its documents and bundles', async () => {
     expect(await request('builder.delete', { draftId: draft.draftId })).toEqual({ deleted: true });
     expect(await request('builder.list', {})).toEqual([]);

@@ -12,7 +12,7 @@
 // at a time.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DraftChange, DraftSummary, DraftView, PackRecord, RoundInfoInput } from '../../../shared/api/contract';
 import type { FactValue, RoundDefinition } from '../../../shared/round/schema';
@@ -42,6 +42,7 @@ import {
   type ExpertInput,
   type FolderListing,
 } from '../round-builder';
+import { readJsonFile } from '../json-file';
 import { Rejection } from '../rejection';
 import { NotFoundError } from './errors';
 
@@ -97,7 +98,10 @@ export class RoundDrafts {
   }
 
   private async builderFile(draftId: string): Promise<BuilderFile> {
-    return JSON.parse(await readFile(path.join(this.draftDir(draftId), 'builder.json'), 'utf8')) as BuilderFile;
+    const file = path.join(this.draftDir(draftId), 'builder.json');
+    const json = (await readJsonFile(file)) as Partial<BuilderFile> | null;
+    if (json === null || typeof json !== 'object' || !Array.isArray(json.packs)) throw new Rejection(file, 'not a round builder file (no "packs" list)', { code: 'invalid-builder-file' });
+    return json as BuilderFile;
   }
 
   private async writeBuilderFile(draftId: string, builder: BuilderFile): Promise<void> {
