@@ -195,6 +195,9 @@ describe('a round in preparation, built in the app', () => {
     } finally {
       bundle.close();
     }
+    // once packed, the round id is fixed
+    const renamed = await refused(request('builder.setInfo', { draftId: draft.draftId, info: { id: 'jinan-2026b', title: draft.round.round.title } }));
+    expect(renamed.problems![0]).toMatchObject({ path: 'round.id', code: 'id-fixed' });
     // a change and a second pack re-issue the same bundle as version 2
     draft = await request('builder.remove', { draftId: draft.draftId, kind: 'applicant', id: 'A009' });
     const second = await packed(draft.draftId);

@@ -202,8 +202,17 @@ export class RoundDrafts {
     });
   }
 
+  /** Sets the round's information; its id is fixed once a bundle was packed (workstations know the round by it). */
   setInfo(draftId: string, info: RoundInfoInput): Promise<DraftView> {
-    return this.change(draftId, async (round) => ({ round: withRoundInfo(round, info) }));
+    return this.change(draftId, async (round) => {
+      const { packs } = await this.builderFile(draftId);
+      if (packs.length > 0 && info.id !== round.round.id) {
+        throw new RoundBuildError('', '评审轮次信息有误', [
+          { path: 'round.id', code: 'id-fixed', field: 'id', message: `已打包第 ${packs.at(-1)!.bundleVersion} 版，编号不能再改（专家的工作站按编号 "${round.round.id}" 识别本轮）` },
+        ]);
+      }
+      return { round: withRoundInfo(round, info) };
+    });
   }
 
   async addApplicants(draftId: string, from: ApplicantsFrom, category: string | undefined): Promise<DraftChange> {
