@@ -303,9 +303,15 @@ export type RoundInfoInput = z.infer<typeof roundInfoSchema>;
 const chosenText = z.strictObject({ fileName: z.string().min(1).max(300), text: z.string().min(1).max(100_000) });
 
 /** Where new applicants come from: a list (.xlsx/.csv) or the files of a chosen folder (path below it). */
+/** The files of a chosen folder, each with its path below it, and the folder's name for messages. */
+const chosenFolder = {
+  name: z.string().max(300).optional(),
+  files: z.array(z.strictObject({ path: z.string().min(1).max(1000), source: bundleSourceSchema })).min(1).max(20_000),
+};
+
 export const applicantsFromSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('list'), source: bundleSourceSchema }),
-  z.strictObject({ kind: z.literal('folder'), name: z.string().max(300).optional(), files: z.array(z.strictObject({ path: z.string().min(1).max(1000), source: bundleSourceSchema })).min(1).max(20_000) }),
+  z.strictObject({ kind: z.literal('folder'), ...chosenFolder }),
 ]);
 
 export const expertsFromSchema = z.discriminatedUnion('kind', [
@@ -459,6 +465,7 @@ export const apiRequests = {
   'builder.list': none,
   'builder.create': z.strictObject({ templateId: z.string().min(1).max(200), info: roundInfoSchema }),
   'builder.get': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  'builder.openFolder': z.strictObject(chosenFolder),
   'builder.setExample': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), key: z.string().min(1).max(300), value: z.number().finite().nullable() }),
   'builder.listTemplate': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/) }),
   'builder.setInfo': z.strictObject({ draftId: z.string().regex(/^[0-9a-f]{32}$/), info: roundInfoSchema }),
@@ -512,6 +519,7 @@ export interface ApiResults {
   'builder.list': DraftSummary[];
   'builder.create': DraftView;
   'builder.get': DraftView;
+  'builder.openFolder': DraftView;
   'builder.setExample': DraftView;
   'builder.listTemplate': FileToSave;
   'builder.setInfo': DraftView;

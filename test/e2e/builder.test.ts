@@ -144,6 +144,12 @@ describe('round builder in the browser', () => {
     // the list shows the round, ready and packed
     await page.getByRole('button', { name: '← 筹备评审轮次' }).click();
     await expect.poll(() => page.getByTestId('draft-jinan-2026').textContent()).toContain('已打包第 1 版');
+
+    // a round folder made with the CLI opens as a round in preparation
+    await choose(page, () => page.getByTestId('open-round-folder').click(), path.join(ROOT, 'resources/sample-round'));
+    await expect.poll(() => page.getByTestId('draft-title').textContent()).toContain('2025年度内蒙古自治区公共安全技术防范行业评优（示例）');
+    await page.getByRole('tab', { name: /申报者/ }).click();
+    await expect.poll(() => page.getByTestId('applicants').locator('tbody tr').count()).toBe(12);
     await page.close();
   });
 });

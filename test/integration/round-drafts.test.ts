@@ -5,7 +5,7 @@
 // refused before anything is written), re-packing as the next version of the same bundle, and the
 // bundle verified as an expert would. Every refusal names the file the secretariat chose and the
 // row, column or field; a refused change leaves round.json as it was.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { Workspace } from '../../electron/core/workspace/api-handlers';
 import { testWorkspace } from '../helpers/test-workspace';
 import { dispatch } from '../../electron/core/workspace/dispatch';
 import { makeKey, PASSPHRASE, tempDir, writeTree, type TestKey } from '../helpers/fixtures';
+import { ROOT } from '../helpers/project-root';
 
 const work = tempDir('reviewdesk-drafts-');
 let workstation: Workstation;
@@ -228,6 +229,37 @@ describe('a round in preparation, built in the app', () => {
     expect(await request('builder.delete', { draftId: draft.draftId })).toEqual({ deleted: true });
     expect(await request('builder.list', {})).toEqual([]);
     expect((await refused(request('builder.get', { draftId: draft.draftId }))).code).toBe('not-found');
+  });
+});
+
+describe('a round folder made elsewhere, opened in the app', () => {
+  const sample = path.join(ROOT, 'resources/sample-round');
+  const filesBelow = (dir: string, prefix = ''): { path: string; source: ReturnType<typeof source> }[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      return entry.isDirectory() ? filesBelow(path.join(dir, entry.name), relative) : [{ path: relative, source: source(path.join(dir, entry.name)) }];
+    });
+
+  it('opens the sample round folder (round.json and its PDFs) as a round in preparation', async () => {
+    const files = filesBelow(sample);
+    const opened = await request('builder.openFolder', { name: 'sample-round', files });
+    expect(opened.round.round.id).toBe('nmgaf-2025-awards-sample');
+    expect(opened.round.applicants).toHaveLength(12);
+    expect(opened.check.problems).toEqual([]);
+    expect(opened.check.documents).toBe(files.filter((file) => file.path.endsWith('.pdf')).length);
+    expect(readFileSync(path.join(opened.folder, 'A001', readdirSync(path.join(sample, 'A001'))[0]!)).length).toBeGreaterThan(1000);
+    await request('builder.delete', { draftId: opened.draftId });
+  });
+
+  it('refuses a folder without round.json, and one missing a document round.json names, naming each', async () => {
+    const without = await refused(request('builder.openFolder', { name: '申报材料', files: filesBelow(sample).filter((file) => file.path !== 'round.json') }));
+    expect(without).toMatchObject({ code: 'not-a-round-folder', file: '申报材料' });
+    const files = filesBelow(sample);
+    const dropped = files.find((file) => file.path.startsWith('B002/'))!;
+    const missing = await refused(request('builder.openFolder', { name: 'sample-round', files: files.filter((file) => file !== dropped) }));
+    expect(missing).toMatchObject({ code: 'missing-document', file: 'sample-round' });
+    expect(missing.problems!.map((problem) => problem.text)).toEqual([`${dropped.path}：所选文件夹中没有这个文件`]);
+    expect(await request('builder.list', {})).toEqual([]);
   });
 });
 

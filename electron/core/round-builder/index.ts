@@ -24,5 +24,5 @@ export { applicantListTemplate } from './list-template';
 export { exampleValues, setExampleValue, type ExampleValue } from './examples';
 export { applicantsFromList, expertsFromList, knownFacts, parseNumber, type ListOptions } from './list';
 export { addExperts, type AddedExperts, type ExpertInput } from './experts';
-export { checkRound, checkRoundFolder, readRoundFolder, ROUND_FILE, writeRoundFolder, type CheckReport, type WriteResult } from './round-folder';
+export { checkRound, checkRoundFolder, editableRound, readRoundFolder, ROUND_FILE, writeRoundFolder, type CheckReport, type WriteResult } from './round-folder';
 export { decodeText, parseCsv, readTable, type Table, type TableRow } from './table';

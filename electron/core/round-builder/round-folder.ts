@@ -21,7 +21,11 @@ export const ROUND_FILE = 'round.json';
  */
 export async function readRoundFolder(dir: string): Promise<RoundDefinition> {
   const file = path.join(dir, ROUND_FILE);
-  const json = await readJsonFile(file);
+  return editableRound(await readJsonFile(file), file);
+}
+
+/** A round definition in shape for editing (see readRoundFolder); `file` names it in the refusal. */
+export function editableRound(json: unknown, file: string): RoundDefinition {
   const validated = validateRound(json);
   if (validated.ok) return validated.value;
   // Not ready to pack is fine while building (`round check` says what is missing); a broken shape is not.

@@ -27,6 +27,11 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
       const { round } = await drafts.view(draftId);
       return { fileName: `${round.round.id}-申报者名单.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: (await applicantListTemplate(round)).toString('base64') };
     },
+    'builder.openFolder': async ({ name, files }) =>
+      withSources(
+        files.map((file) => file.source),
+        (local) => drafts.openFolder(name !== undefined && name !== '' ? name : '所选文件夹', files.map((file, i) => ({ path: file.path, source: local[i]!.file }))),
+      ),
     'builder.setInfo': async ({ draftId, info }) => drafts.setInfo(draftId, info),
     'builder.addApplicants': async ({ draftId, from, category }) => {
       if (from.kind === 'list') return withSources([from.source], ([list]) => drafts.addApplicants(draftId, { kind: 'list', list: list! }, category));

@@ -24,10 +24,13 @@ import {
   applicantsFromListing,
   assign,
   checkRound,
+  editableRound,
+  ROUND_FILE,
   exampleValues,
   setExampleValue,
   expertsFromList,
   buildProblemView,
+  type BuildProblem,
   knownFacts,
   loadTemplate,
   readRoundFolder,
@@ -137,15 +140,50 @@ export class RoundDrafts {
   }
 
   async create(templateId: string, info: RoundInfoInput): Promise<DraftView> {
-    const template = await loadTemplate(templateId);
-    const round = roundFromTemplate(template, info);
+    return this.newDraft(roundFromTemplate(await loadTemplate(templateId), info), []);
+  }
+
+  /**
+   * A round in preparation from a round folder made elsewhere (the CLI, another computer): its
+   * files with their paths below the folder. round.json must be at the top and in shape; every
+   * document it names must be among the files (all missing ones are named at once); files it
+   * does not name are left out.
+   */
+  async openFolder(label: string, files: readonly { path: string; source: string }[]): Promise<DraftView> {
+    const roundFile = files.find((file) => file.path.normalize('NFC') === ROUND_FILE);
+    if (roundFile === undefined) {
+      throw new Rejection(label, `不是评审轮次文件夹：最上层没有 ${ROUND_FILE}`, { code: 'not-a-round-folder' });
+    }
+    const round = editableRound(await readJsonFile(roundFile.source), `${label}/${ROUND_FILE}`);
+    const given = new Map(files.map((file) => [file.path.normalize('NFC'), file.source]));
+    const documents: DocumentSource[] = [];
+    const missing: BuildProblem[] = [];
+    round.applicants.forEach((applicant, i) =>
+      (Array.isArray(applicant.documents) ? applicant.documents : []).forEach((document, j) => {
+        const source = given.get(document.path);
+        if (source !== undefined) documents.push({ path: document.path, source });
+        else missing.push({ path: `applicants[${i}].documents[${j}].path`, id: applicant.id, code: 'missing-document', file: document.path, field: 'documents', message: '所选文件夹中没有这个文件' });
+      }),
+    );
+    if (missing.length > 0) throw new RoundBuildError(label, '评审轮次文件夹不完整', missing);
+    return this.newDraft(round, documents);
+  }
+
+  /** Makes the draft folder: the round folder (documents copied in) and builder.json; nothing is left when it fails. */
+  private async newDraft(round: RoundDefinition, documents: DocumentSource[]): Promise<DraftView> {
     const draftId = randomBytes(16).toString('hex');
     const dir = path.join(this.dir, draftId);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     try {
-      await writeRoundFolder(round, path.join(dir, 'round'), { create: true });
-      const meta = (template as { template?: { title?: unknown } }).template;
-      const builder: BuilderFile = { templateId, templateTitle: typeof meta?.title === 'string' ? meta.title : null, createdAt: new Date().toISOString(), bundleId: null, packs: [] };
+      await writeRoundFolder(round, path.join(dir, 'round'), { create: true, documents });
+      const meta = (round as { template?: { id?: unknown; title?: unknown } }).template;
+      const builder: BuilderFile = {
+        templateId: typeof meta?.id === 'string' ? meta.id : null,
+        templateTitle: typeof meta?.title === 'string' ? meta.title : null,
+        createdAt: new Date().toISOString(),
+        bundleId: null,
+        packs: [],
+      };
       await writeFile(path.join(dir, 'builder.json'), `${JSON.stringify(builder, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
       await rm(dir, { recursive: true, force: true });

@@ -4,9 +4,10 @@ import { Alert, Button, Input, InputNumber, Modal, Popconfirm, Select, Space, Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Applicant, FactValue } from '../../../shared/round/schema';
-import type { BundleSource, DraftChange, FactSpecView } from '../../../shared/api/contract';
+import type { DraftChange, FactSpecView } from '../../../shared/api/contract';
 import { call, client } from '../api/client';
-import { chooseFiles, chosenFolderName, pathInFolder } from '../common/choose-files';
+import { chooseFiles, chosenFolderName } from '../common/choose-files';
+import { uploadFolder } from './upload-folder';
 import type { DraftTabProps } from './BuilderScreen';
 import { ProblemMarker } from './ProblemMarker';
 
@@ -52,15 +53,7 @@ export function ApplicantsTab({ draft, apply, busy }: DraftTabProps) {
     if (files.length === 0) return;
     setResult(null);
     await addFrom(async () => {
-      const chosen: { path: string; source: BundleSource }[] = [];
-      try {
-        for (const [i, file] of files.entries()) {
-          setProgress({ done: i, total: files.length });
-          chosen.push({ path: pathInFolder(file), source: await client.sourceFromFile(file) });
-        }
-      } finally {
-        setProgress(null);
-      }
+      const chosen = await uploadFolder(files, setProgress);
       return call('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', name: chosenFolderName(files), files: chosen }, ...(category !== undefined ? { category } : {}) });
     });
   };

@@ -6,6 +6,8 @@ import type { DraftSummary, RoundInfoInput, TemplateView } from '../../../shared
 import { call } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
 import { useAction } from '../common/use-action';
+import { chooseFiles, chosenFolderName } from '../common/choose-files';
+import { uploadFolder } from './upload-folder';
 import { formatTime } from '../common/format';
 import { useRouter } from '../router';
 
@@ -38,6 +40,16 @@ export function BuilderListScreen() {
     call('builder.list', {}).then(setDrafts, setError);
     call('builder.templates', {}).then(setTemplates, setError);
   }, [setError]);
+
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const openFolder = async () => {
+    const files = await chooseFiles({ folder: true });
+    if (files.length === 0) return;
+    await run(async () => {
+      const view = await call('builder.openFolder', { name: chosenFolderName(files), files: await uploadFolder(files, setProgress) });
+      go({ screen: 'draft', draftId: view.draftId });
+    });
+  };
 
   const create = (values: NewRoundForm) =>
     run(async () => {
@@ -75,6 +87,17 @@ export function BuilderListScreen() {
               )}
             />
           )}
+        </Card>
+        <Card title={t('builder.openFolder')} size="small">
+          <Space>
+            <Button onClick={() => void openFolder()} disabled={busy} data-testid="open-round-folder">
+              {t('builder.openFolderButton')}
+            </Button>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('builder.openFolderHint')}
+            </Typography.Text>
+          </Space>
+          {progress !== null && <div style={{ marginTop: 8 }}>{t('builder.uploading', progress)}</div>}
         </Card>
         <Card title={t('builder.create')}>
           <Form form={form} layout="vertical" onFinish={(values) => void create(values)} disabled={busy} data-testid="new-round" initialValues={{ confidential: true }}>
