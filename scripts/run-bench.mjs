@@ -20,6 +20,7 @@ const benches = [
   { name: 'import-bench', children: ['import-child'] },
   { name: 'viewer-bench', children: [] },
   { name: 'merge-bench', children: [] },
+  { name: 'builder-bench', children: [] },
 ].filter((bench) => !only || bench.name.startsWith(only));
 for (const bench of benches) {
   const children = await Promise.all(bench.children.map(bundle));

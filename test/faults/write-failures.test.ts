@@ -18,6 +18,8 @@ import { storedPayload } from '../../electron/core/store/round-repository';
 import { openWorkstation, type Workstation } from '../../electron/core/store/workstation';
 import { exportScores } from '../../electron/core/workspace/score-export';
 import { loadSheet, saveSheet } from '../../electron/core/workspace/sheets';
+import { newRoundFromTemplate, writeRoundFolder } from '../../electron/core/round-builder';
+import { Rejection } from '../../electron/core/rejection';
 import { applicantRubric } from '../../shared/round/lookup';
 import { emptyDraft } from '../../shared/sheet/draft';
 import { documentPaths, syntheticPdf, writeRoundDir } from '../helpers/big-round';
@@ -32,6 +34,9 @@ const faults = vi.hoisted(() => ({
   afterBytes: 0,
   /** File handles opened for writing under this path fail with ENOSPC on write. */
   handlesUnder: undefined as string | undefined,
+  /** Copies to a path under this fail with ENOSPC (half the file written) once `copiesLeft` have succeeded. */
+  copiesUnder: undefined as string | undefined,
+  copiesLeft: 0,
 }));
 
 function enospc(syscall: string): NodeJS.ErrnoException {
@@ -83,12 +88,19 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       },
     });
   }) as typeof actual.open;
-  return { ...actual, default: { ...actual, open }, open };
+  const copyFile = (async (source: string, target: string, mode?: number) => {
+    if (faults.copiesUnder === undefined || !String(target).startsWith(faults.copiesUnder) || faults.copiesLeft-- > 0) return actual.copyFile(source, target, mode);
+    const bytes = await actual.readFile(source);
+    await actual.writeFile(target, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    throw enospc('copyfile');
+  }) as typeof actual.copyFile;
+  return { ...actual, default: { ...actual, open, copyFile }, open, copyFile };
 });
 
 afterEach(() => {
   faults.streamsUnder = undefined;
   faults.handlesUnder = undefined;
+  faults.copiesUnder = undefined;
 });
 
 /**
@@ -196,6 +208,33 @@ describe('import', () => {
     }
     expect(snapshot(dataDir)).toEqual(before);
     expect((await importBundle(v2Large, { dataDir })).outcome).toBe('replaced');
+  });
+});
+
+describe('round builder', () => {
+  it('a disk that fills while applicants\' PDFs are copied in: the message names the file; no partial file and no round.json; the same step then succeeds', async () => {
+    const source = path.join(work, 'builder-source');
+    const documents = Array.from({ length: 8 }, (_, i) => {
+      const file = path.join(source, `A00${i + 1}.pdf`);
+      mkdirSync(source, { recursive: true });
+      writeFileSync(file, syntheticPdf(200_000, `doc-${i}`));
+      return { path: `A00${i + 1}/申报书.pdf`, source: file };
+    });
+    const template = await newRoundFromTemplate('smart-city-innovation', { id: 'full-disk', title: '磁盘已满' });
+    const round = { ...template, applicants: documents.map((document, i) => ({ id: `A00${i + 1}`, name: `单位${i + 1}`, category: 'innovation', documents: [{ path: document.path, title: '申报书' }] })) };
+    const dir = path.join(work, 'builder-round');
+    faults.copiesUnder = dir;
+    faults.copiesLeft = 3;
+    const error = await writeRoundFolder(round, dir, { documents }).then(() => null, (failure: unknown) => failure);
+    expect(error).toBeInstanceOf(Rejection);
+    expect((error as Rejection).code).toBe('copy-failed');
+    expect((error as Rejection).message).toMatch(/A00\d\.pdf: 复制失败（ENOSPC: no space left on device/);
+    const left = readdirSync(dir, { recursive: true }).map(String);
+    expect(left.filter((name) => name.includes('.partial-'))).toEqual([]);
+    expect(left).not.toContain('round.json');
+    faults.copiesUnder = undefined;
+    expect((await writeRoundFolder(round, dir, { documents })).copied).toHaveLength(8 - 3);
+    expect(readFileSync(path.join(dir, 'A008/申报书.pdf')).equals(readFileSync(documents[7]!.source))).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@ import { isPdfFile, type DocumentSource } from './folder';
 import { RoundBuildError, type BuildProblem } from './problems';
 
 export const ROUND_FILE = 'round.json';
+const COPIES_AT_ONCE = 4;
 
 /**
  * Reads DIR/round.json as it is, for further editing: it must be a round definition in shape
@@ -124,20 +125,28 @@ export async function writeRoundFolder(round: RoundDefinition, dir: string, opti
   problems.push(...(await documentProblems(round, dir, documents)));
   if (problems.length > 0) throw new RoundBuildError(file, '无法写入评审轮次', problems);
   await mkdir(dir, { recursive: true });
-  const copied: string[] = [];
-  for (const document of toCopy) {
-    const target = path.join(dir, ...document.path.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    const partial = `${target}.partial-${process.pid}`;
-    try {
-      await copyFile(document.source, partial);
-      await rename(partial, target);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw new Rejection(document.source, `复制失败（${(error as Error).message}）`, { code: 'copy-failed' });
+  // A few copies at once: one copyFile at a time runs at a third of `cp` on ext4; four reach two thirds.
+  let next = 0;
+  const copyNext = async (): Promise<void> => {
+    for (let i = next++; i < toCopy.length; i = next++) {
+      const document = toCopy[i]!;
+      const target = path.join(dir, ...document.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      const partial = `${target}.partial-${process.pid}`;
+      try {
+        await copyFile(document.source, partial);
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { force: true });
+        next = toCopy.length; // the others stop after their current file
+        throw new Rejection(document.source, `复制失败（${(error as Error).message}）`, { code: 'copy-failed' });
+      }
     }
-    copied.push(document.path);
-  }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(COPIES_AT_ONCE, toCopy.length) }, copyNext));
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const copied = toCopy.map((document) => document.path);
   const temporary = `${file}.tmp-${process.pid}`;
   const handle = await open(temporary, 'w', 0o644);
   try {
