@@ -3,7 +3,7 @@
 // with a Word file refused naming it, experts with a chosen .pub file and by name, an assignment
 // made in the dialog after the check pointed at it, a wrong passphrase refused, then packing and
 // the bundle saved through the browser's download — and verified as an expert would.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -140,6 +140,20 @@ describe('round builder in the browser', () => {
     } finally {
       bundle.close();
     }
+
+    // a new secretariat key pair: the .key is saved at once, the .pub from its button
+    const keygen = page.locator('.ant-card', { hasText: '新建秘书处密钥' });
+    await keygen.getByLabel('名称（如 某某协会秘书处）').fill('济南市工信局秘书处');
+    await keygen.getByLabel('口令', { exact: true }).fill('新的口令 2026 安全');
+    await keygen.getByLabel('再次输入口令').fill('新的口令 2026 安全');
+    const [keyDownload] = await Promise.all([page.waitForEvent('download'), keygen.getByRole('button', { name: '新建并下载' }).click()]);
+    expect(keyDownload.suggestedFilename()).toMatch(/^济南市工信局秘书处-[0-9A-F-]{9}\.key$/);
+    const [pubDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-new-pub').click()]);
+    const pubFile = path.join(work, 'new.pub');
+    await pubDownload.saveAs(pubFile);
+    const identity = JSON.parse(readFileSync(pubFile, 'utf8')) as { name: string; fingerprint: string };
+    expect(identity.name).toBe('济南市工信局秘书处');
+    expect(keyDownload.suggestedFilename()).toContain(identity.fingerprint.slice(0, 9));
 
     // the list shows the round, ready and packed
     await page.getByRole('button', { name: '← 筹备评审轮次' }).click();

@@ -100,7 +100,7 @@ export function BuilderListScreen() {
           {progress !== null && <div style={{ marginTop: 8 }}>{t('builder.uploading', progress)}</div>}
         </Card>
         <Card title={t('builder.create')}>
-          <Form form={form} layout="vertical" onFinish={(values) => void create(values)} disabled={busy} data-testid="new-round" initialValues={{ confidential: true }}>
+          <Form form={form} name="new-round" layout="vertical" onFinish={(values) => void create(values)} disabled={busy} data-testid="new-round" initialValues={{ confidential: true }}>
             <Form.Item name="templateId" label={t('builder.template')} rules={[{ required: true, message: t('builder.required') }]}>
               <Radio.Group style={{ width: '100%' }}>
                 <Space direction="vertical" style={{ width: '100%' }}>

@@ -60,7 +60,7 @@ export function ExpertsTab({ draft, apply, busy }: DraftTabProps) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('builder.addExpert')} extra={<Button onClick={() => void fromList()} disabled={busy} data-testid="experts-from-list">{t('builder.addExpertsFromList')}</Button>}>
-        <Form form={form} layout="inline" onFinish={(values) => void addOne(values)} disabled={busy} style={{ rowGap: 8 }} data-testid="add-expert">
+        <Form form={form} name="add-expert" layout="inline" onFinish={(values) => void addOne(values)} disabled={busy} style={{ rowGap: 8 }} data-testid="add-expert">
           <Form.Item name="name" label={t('builder.expertName')} rules={[{ required: pub === null, message: t('builder.required') }]}>
             <Input style={{ width: 160 }} data-testid="expert-name" />
           </Form.Item>

@@ -91,6 +91,7 @@ export function InfoTab({ draft, apply, busy }: DraftTabProps) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
         <Form
+          name="round-info"
           layout="inline"
           disabled={busy}
           initialValues={{ id: info.id, title: info.title, organizer: info.organizer ?? '', stage: info.stage ?? '', scoringCloses: info.scoringCloses ?? '', confidential: info.confidential === true }}

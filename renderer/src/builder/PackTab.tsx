@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Form, Input, List, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type BuildProblemView, type DraftView } from '../../../shared/api/contract';
+import { ApiError, type BuildProblemView, type DraftView, type NewKeyPair } from '../../../shared/api/contract';
 import { call, client } from '../api/client';
 import { chooseFiles } from '../common/choose-files';
 import { ErrorText } from '../common/ErrorText';
@@ -127,16 +127,15 @@ export function PackTab({ draft, apply, busy }: DraftTabProps) {
 function KeygenCard() {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
-  const [made, setMade] = useState<string | null>(null);
+  const [made, setMade] = useState<NewKeyPair | null>(null);
   const [form] = Form.useForm<{ name: string; passphrase: string; again: string }>();
   const create = async (values: { name: string; passphrase: string }) => {
     setError(null);
     try {
       const pair = await call('builder.keygen', { name: values.name.trim(), passphrase: values.passphrase });
-      await client.saveFile(pair.key);
-      await client.saveFile(pair.pub);
-      setMade(pair.fingerprint);
+      setMade(pair);
       form.resetFields();
+      await client.saveFile(pair.key);
     } catch (failure) {
       setError(failure);
     }
@@ -146,7 +145,7 @@ function KeygenCard() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('builder.keygenHint')}
       </Typography.Paragraph>
-      <Form form={form} layout="inline" onFinish={(values) => void create(values)} style={{ rowGap: 8 }}>
+      <Form form={form} name="keygen" layout="inline" onFinish={(values) => void create(values)} style={{ rowGap: 8 }}>
         <Form.Item name="name" label={t('builder.keygenName')} rules={[{ required: true, whitespace: true, message: t('builder.required') }]}>
           <Input style={{ width: 220 }} />
         </Form.Item>
@@ -163,7 +162,25 @@ function KeygenCard() {
         </Form.Item>
         <Button htmlType="submit">{t('builder.keygen')}</Button>
       </Form>
-      {made !== null && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t('builder.keygenDone', { fingerprint: groupedFingerprint(made) })} />}
+      {made !== null && (
+        // The .key is saved at once; each file also has its own button (a browser may hold back a second download).
+        <Alert
+          style={{ marginTop: 8 }}
+          type="success"
+          showIcon
+          title={t('builder.keygenDone', { fingerprint: groupedFingerprint(made.fingerprint) })}
+          description={
+            <Space>
+              <Button size="small" onClick={() => void client.saveFile(made.key)} data-testid="save-new-key">
+                {made.key.fileName}
+              </Button>
+              <Button size="small" onClick={() => void client.saveFile(made.pub)} data-testid="save-new-pub">
+                {made.pub.fileName}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {error !== null && <ErrorText error={error} />}
     </Card>
   );

@@ -94,7 +94,7 @@ export const builderEn: Same<typeof builderZhCN> = {
     saveBundle: 'Save bundle…',
     repackHint: 'Packing again issues a new version of the same bundle: experts keep their sheets when they import it, and changed applicants are marked for review.',
     keygenTitle: 'New secretariat key',
-    keygenHint: 'If the secretariat has no key yet, make one here: you get the .key (encrypted; keep it safe) and the .pub (give it to the experts to check who issued the bundle).',
+    keygenHint: 'If the secretariat has no key yet, make one here: you get the .key (encrypted; keep it safe) and the .pub (give it to the experts to check who issued the bundle); save both.',
     keygenName: 'Name (e.g. the association’s secretariat)',
     keygen: 'Create and download',
     keygenDone: 'Key created, fingerprint {{fingerprint}}',

@@ -91,7 +91,7 @@ export const builderZhCN = {
     saveBundle: '保存材料包…',
     repackHint: '再次打包即为同一材料包的新版本：专家导入新版本时保留已评的评分表，改动过的申报者标为“需复核”。',
     keygenTitle: '新建秘书处密钥',
-    keygenHint: '还没有秘书处密钥时在此新建：将下载 .key（已加密，须妥善保管）和 .pub（交给专家，用于核对材料包的签发者）。',
+    keygenHint: '还没有秘书处密钥时在此新建：得到 .key（已加密，须妥善保管）和 .pub（交给专家，用于核对材料包的签发者），请两个都保存。',
     keygenName: '名称（如 某某协会秘书处）',
     keygen: '新建并下载',
     keygenDone: '已新建密钥，指纹 {{fingerprint}}',
