@@ -1,6 +1,6 @@
 // Applicants: added from a list (.xlsx / .csv) or from a folder of PDFs (one sub-folder each; a
 // sub-folder of an applicant already listed adds its PDFs to it), their facts, and removal.
-import { Alert, Button, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Applicant, FactValue } from '../../../shared/round/schema';
@@ -10,6 +10,7 @@ import { chooseFiles, chosenFolderName } from '../common/choose-files';
 import { uploadFolder } from './upload-folder';
 import type { DraftTabProps } from './BuilderScreen';
 import { ProblemMarker } from './ProblemMarker';
+import { RemoveButton } from './RemoveButton';
 
 function factText(value: FactValue | undefined, spec: FactSpecView | undefined, yes: string, no: string): string {
   if (value === undefined) return '';
@@ -135,11 +136,7 @@ export function ApplicantsTab({ draft, apply, busy }: DraftTabProps) {
                 <Button size="small" onClick={() => setEditing(applicant)} data-testid={`facts-${applicant.id}`}>
                   {t('builder.editFacts')}
                 </Button>
-                <Popconfirm title={t('builder.removeConfirm', { id: applicant.id, name: applicant.name })} onConfirm={() => void apply(() => call('builder.remove', { draftId: draft.draftId, kind: 'applicant', id: applicant.id }))}>
-                  <Button size="small" danger>
-                    {t('builder.remove')}
-                  </Button>
-                </Popconfirm>
+                <RemoveButton draft={draft} apply={apply} kind="applicant" id={applicant.id} name={applicant.name} />
               </Space>
             ),
           },

@@ -1,5 +1,5 @@
 // 秘书处 · 筹备评审轮次: the rounds in preparation on this computer, and a new one from a template.
-import { Button, Card, Checkbox, Empty, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, List, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary, RoundInfoInput, TemplateView } from '../../../shared/api/contract';
@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { ErrorText } from '../common/ErrorText';
 import { useAction } from '../common/use-action';
 import { chooseFiles, chosenFolderName } from '../common/choose-files';
+import { RoundInfoFields } from './RoundInfoFields';
 import { uploadFolder } from './upload-folder';
 import { formatTime } from '../common/format';
 import { useRouter } from '../router';
@@ -116,28 +117,9 @@ export function BuilderListScreen() {
                 </Space>
               </Radio.Group>
             </Form.Item>
-            <Space wrap align="start">
-              <Form.Item name="id" label={t('builder.roundId')} extra={t('builder.roundIdHint')} rules={[{ required: true, message: t('builder.required') }]}>
-                <Input style={{ width: 220 }} data-testid="round-id" />
-              </Form.Item>
-              <Form.Item name="title" label={t('builder.roundTitle')} rules={[{ required: true, message: t('builder.required') }]}>
-                <Input style={{ width: 420 }} data-testid="round-title" />
-              </Form.Item>
-            </Space>
-            <Space wrap align="start">
-              <Form.Item name="organizer" label={t('builder.organizer')}>
-                <Input style={{ width: 300 }} />
-              </Form.Item>
-              <Form.Item name="stage" label={t('builder.stage')}>
-                <Input style={{ width: 160 }} />
-              </Form.Item>
-              <Form.Item name="scoringCloses" label={t('builder.scoringCloses')}>
-                <Input type="date" style={{ width: 160 }} />
-              </Form.Item>
-            </Space>
-            <Form.Item name="confidential" valuePropName="checked">
-              <Checkbox>{t('builder.confidential')}</Checkbox>
-            </Form.Item>
+            <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16 }}>
+              <RoundInfoFields hints />
+            </div>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="create-round">
               {t('builder.createButton')}
             </Button>

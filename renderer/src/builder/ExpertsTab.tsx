@@ -1,6 +1,6 @@
 // Experts: added one by one (name, optional id, optional .pub file whose key goes into the
 // roster) or from a list, each assigned whole categories or single applicants.
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert, RoundDefinition } from '../../../shared/round/schema';
@@ -8,6 +8,7 @@ import { call, client } from '../api/client';
 import { chooseFiles } from '../common/choose-files';
 import type { DraftTabProps } from './BuilderScreen';
 import { ProblemMarker } from './ProblemMarker';
+import { RemoveButton } from './RemoveButton';
 
 /** Categories first, then applicants, as choices for an assignment. */
 function targetOptions(round: RoundDefinition) {
@@ -134,11 +135,7 @@ export function ExpertsTab({ draft, apply, busy }: DraftTabProps) {
                 <Button size="small" onClick={() => setAssigning(expert)} data-testid={`assign-${expert.id}`}>
                   {t('builder.assign')}
                 </Button>
-                <Popconfirm title={t('builder.removeConfirm', { id: expert.id, name: expert.name })} onConfirm={() => void apply(() => call('builder.remove', { draftId: draft.draftId, kind: 'expert', id: expert.id }))}>
-                  <Button size="small" danger>
-                    {t('builder.remove')}
-                  </Button>
-                </Popconfirm>
+                <RemoveButton draft={draft} apply={apply} kind="expert" id={expert.id} name={expert.name} />
               </Space>
             ),
           },

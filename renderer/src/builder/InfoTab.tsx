@@ -1,6 +1,6 @@
 // The round's own information (editable), the template's notes, and each rubric with its points:
 // points the source document does not give are marked as examples.
-import { Alert, Button, Card, Checkbox, Collapse, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExampleValueView } from '../../../shared/api/contract';
@@ -9,6 +9,7 @@ import { toNumber } from '../../../shared/exact';
 import { criterionMax } from '../../../shared/rubric/marks';
 import { call } from '../api/client';
 import type { DraftTabProps } from './BuilderScreen';
+import { RoundInfoFields } from './RoundInfoFields';
 
 interface CriterionRow {
   key: string;
@@ -106,24 +107,7 @@ export function InfoTab({ draft, apply, busy }: DraftTabProps) {
           }
           style={{ rowGap: 8 }}
         >
-          <Form.Item name="id" label={t('builder.roundId')}>
-            <Input style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="title" label={t('builder.roundTitle')}>
-            <Input style={{ width: 360 }} />
-          </Form.Item>
-          <Form.Item name="organizer" label={t('builder.organizer')}>
-            <Input style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item name="stage" label={t('builder.stage')}>
-            <Input style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item name="scoringCloses" label={t('builder.scoringCloses')}>
-            <Input type="date" style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="confidential" valuePropName="checked">
-            <Checkbox>{t('builder.confidential')}</Checkbox>
-          </Form.Item>
+          <RoundInfoFields />
           <Button htmlType="submit" type="primary" data-testid="save-info">
             {t('builder.save')}
           </Button>
