@@ -151,6 +151,9 @@ describe('a round in preparation, built in the app', () => {
     const forgedText = { fileName: '李四.pub', text: JSON.stringify({ ...forged, fingerprint: `${forged.fingerprint!.slice(0, -4)}AAAA` }) };
     const error = await refused(request('builder.addExperts', { draftId: draft.draftId, from: { kind: 'entries', experts: [{ name: '李四', pub: forgedText }] } }));
     expect(error.problems![0]).toMatchObject({ code: 'fingerprint-mismatch', file: '李四.pub' });
+    // an expert's secret key file names its public key too, but must not be collected
+    const secret = await refused(request('builder.addExperts', { draftId: draft.draftId, from: { kind: 'entries', experts: [{ pub: text(expert.keyFile) }] } }));
+    expect(secret.problems![0]).toMatchObject({ code: 'secret-key-given', file: '张三.key', text: expect.stringContaining('这是秘密密钥文件（.key），不是公钥文件（.pub）') });
     const change = await request('builder.addExperts', {
       draftId: draft.draftId,
       from: { kind: 'entries', experts: [{ pub: text(expert.pubFile), assigned: ['innovation'] }, { name: '王五' }, { name: '赵六', id: 'E09' }] },
@@ -182,7 +185,7 @@ describe('a round in preparation, built in the app', () => {
     const wrong = await refused(request('builder.pack', { draftId: draft.draftId, key: text(secretariat.keyFile), passphrase: 'not the passphrase' }));
     expect(wrong).toMatchObject({ code: 'wrong-passphrase', file: 'secretariat.key' });
     const notKey = await refused(request('builder.pack', { draftId: draft.draftId, key: text(expert.pubFile), passphrase: PASSPHRASE }));
-    expect(notKey).toMatchObject({ code: 'invalid-key', file: '张三.pub' });
+    expect(notKey).toMatchObject({ code: 'invalid-key', file: '张三.pub', message: expect.stringContaining('this is a public identity (.pub), not a secret key file (.key)') });
     const record = await packed(draft.draftId);
     expect(record).toMatchObject({ bundleVersion: 1, documents: 4, fileName: 'jinan-2026-v1.rdbundle', issuer: { name: 'secretariat', fingerprint: secretariat.key.fingerprint } });
     const { file, bytes } = await workspace.drafts.bundleFile(draft.draftId, 1);

@@ -10,7 +10,12 @@ import { unlockKey, WrongPassphraseError, type UnlockedKey } from './secret-key'
 /** The key file's JSON checked to be a ReviewDesk secret key; `file` names it in the refusal. */
 export function parseSecretKeyFile(json: unknown, file: string): SecretKeyFile {
   const parsed = secretKeyFileSchema.safeParse(json);
-  if (!parsed.success) throw new Rejection(file, 'not a ReviewDesk secret key file', { problems: zodProblems(parsed.error, json), code: 'invalid-key' });
+  if (!parsed.success) {
+    const fields = json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {};
+    const publicOnly = typeof fields.publicKey === 'string' && typeof fields.fingerprint === 'string' && fields.ciphertext === undefined;
+    const detail = publicOnly ? 'this is a public identity (.pub), not a secret key file (.key): choose the .key file made with it' : 'not a ReviewDesk secret key file';
+    throw new Rejection(file, detail, { problems: zodProblems(parsed.error, json), code: 'invalid-key' });
+  }
   return parsed.data;
 }
 

@@ -1,6 +1,7 @@
 // Experts with their public identity files (.pub): the key goes into the roster only when the
 // file's fingerprint belongs to its key (readPublicIdentity), so an expert's score file can be
 // checked against the roster later.
+import { SECRET_KEY_FORMAT, type PublicIdentity } from '../../../shared/keys';
 import type { RoundDefinition } from '../../../shared/round/schema';
 import { parsePublicIdentity, readPublicIdentity } from '../keys/public-identity';
 import { Rejection } from '../rejection';
@@ -35,7 +36,7 @@ export async function addExperts(round: RoundDefinition, experts: readonly Exper
     let fingerprint: string | undefined;
     if (input.pubFile !== undefined) {
       try {
-        const identity = input.pubText !== undefined ? parsePublicIdentity(input.pubText, input.pubFile) : await readPublicIdentity(input.pubFile);
+        const identity = await expertPublicIdentity(input.pubFile, input.pubText);
         publicKey = identity.publicKey;
         fingerprint = identity.fingerprint;
         if (name === '') name = identity.name.trim();
@@ -56,9 +57,22 @@ export async function addExperts(round: RoundDefinition, experts: readonly Exper
   return { round: next, added };
 }
 
+/**
+ * An expert's public identity from a .pub file (or its text, when chosen in the app). A secret
+ * key file (.key) also names its public key, but is refused: it must not leave the expert's computer.
+ */
+export async function expertPublicIdentity(file: string, text?: string): Promise<PublicIdentity> {
+  const identity = text !== undefined ? parsePublicIdentity(text, file) : await readPublicIdentity(file);
+  if ((identity as { format?: unknown }).format === SECRET_KEY_FORMAT) {
+    throw new Rejection(file, 'this is a secret key file (.key), not a public identity (.pub)', { code: 'secret-key-given' });
+  }
+  return identity;
+}
+
 /** A .pub refusal in the secretariat's words. */
 export function pubMessage(error: Rejection): string {
   if (error.code === 'not-found') return '公钥文件不存在';
+  if (error.code === 'secret-key-given') return '这是秘密密钥文件（.key），不是公钥文件（.pub）：请专家在评审工作台中“导出公钥”后交来；秘密密钥不应离开专家的电脑';
   if (error.code === 'not-json') return '不是公钥文件（不是 JSON）';
   if (/fingerprint/.test(error.detail)) return `公钥文件的指纹与其中的公钥不符，文件可能被改动过（${error.detail}）`;
   return `不是有效的 ReviewDesk 公钥文件（${error.detail}）`;

@@ -9,9 +9,8 @@ import { validateRound } from '../../../shared/round/validate';
 import { Rejection } from '../rejection';
 import { normalized, yesNo, type CellContent } from '../spreadsheet/cell-input';
 import { addApplicants, addExpertEntries, defaultCategory, idProblem, nextFreeId, resolveCategory, splitList, takenIds, type NewApplicant, type NewExpert } from './edit';
-import { pubMessage } from './experts';
+import { expertPublicIdentity, pubMessage } from './experts';
 import { fileNameCollator, isPdfFile, titleOfFile, type AddedApplicants, type DocumentSource } from './folder';
-import { readPublicIdentity } from '../keys/public-identity';
 import { ProblemList, RoundBuildError, type BuildProblem } from './problems';
 import { columnLetter, readTable, type TableRow } from './table';
 
@@ -398,7 +397,7 @@ export async function expertsFromList(file: string, round: RoundDefinition): Pro
     const pub = text(pubColumn);
     if (pub !== '') {
       try {
-        const identity = await readPublicIdentity(path.resolve(path.dirname(file), pub));
+        const identity = await expertPublicIdentity(path.resolve(path.dirname(file), pub));
         publicKey = identity.publicKey;
         fingerprint = identity.fingerprint;
         if (name === '') name = identity.name.trim();
