@@ -163,8 +163,15 @@ function FactsDialog({ applicant, specs, onClose, onSave }: { applicant: Applica
   const keys = [...new Set([...specs.map((spec) => spec.key), ...Object.keys(current)])];
   const [values, setValues] = useState<Record<string, FactValue | null>>({ ...current });
   const [newKey, setNewKey] = useState('');
+  const [newValue, setNewValue] = useState('');
   const set = (key: string, value: FactValue | null) => setValues((before) => ({ ...before, [key]: value }));
-  const changed = () => Object.fromEntries(keys.concat(newKey.trim() !== '' && !keys.includes(newKey.trim()) ? [newKey.trim()] : []).filter((key) => (values[key] ?? null) !== (current[key] ?? null)).map((key) => [key, values[key] ?? null]));
+  const changed = () => {
+    const facts: Record<string, FactValue | null> = Object.fromEntries(keys.filter((key) => (values[key] ?? null) !== (current[key] ?? null)).map((key) => [key, values[key] ?? null]));
+    // A fact of the applicant's own: a number when it reads as one (as `reviewdesk round facts` takes it), else text.
+    const value = newValue.trim();
+    if (newKey.trim() !== '' && value !== '') facts[newKey.trim()] = /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    return facts;
+  };
   return (
     <Modal open title={t('builder.factsTitle', { id: applicant.id, name: applicant.name })} onCancel={onClose} onOk={() => void onSave(changed())} okText={t('builder.save')} width={640} data-testid="facts-dialog">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -193,7 +200,7 @@ function FactsDialog({ applicant, specs, onClose, onSave }: { applicant: Applica
         })}
         <Space>
           <Input placeholder={t('builder.facts')} value={newKey} onChange={(event) => setNewKey(event.target.value)} style={{ width: 200 }} />
-          <Input placeholder={t('builder.factValue')} value={typeof values[newKey.trim()] === 'string' ? (values[newKey.trim()] as string) : ''} onChange={(event) => set(newKey.trim(), event.target.value === '' ? null : event.target.value)} disabled={newKey.trim() === ''} style={{ width: 200 }} />
+          <Input placeholder={t('builder.factValue')} value={newValue} onChange={(event) => setNewValue(event.target.value)} disabled={newKey.trim() === ''} style={{ width: 200 }} />
         </Space>
       </Space>
     </Modal>
