@@ -264,6 +264,21 @@ describe('a round folder made elsewhere, opened in the app', () => {
     expect(missing.problems!.map((problem) => problem.text)).toEqual([`${dropped.path}：所选文件夹中没有这个文件`]);
     expect(await request('builder.list', {})).toEqual([]);
   });
+
+  it('names the chosen folder\'s round.json when it is not JSON, and never copies outside the round folder', async () => {
+    const broken = path.join(work, 'broken-round.json');
+    writeFileSync(broken, '{"format": "reviewdesk.round/1",');
+    expect(await refused(request('builder.openFolder', { name: '坏轮次', files: [{ path: 'round.json', source: source(broken) }] }))).toMatchObject({ code: 'not-json', file: '坏轮次/round.json' });
+    const escaping = path.join(work, 'escaping-round.json');
+    const round = JSON.parse(readFileSync(path.join(sample, 'round.json'), 'utf8')) as { applicants: { documents: { path: string }[] }[] };
+    round.applicants = [{ ...round.applicants[0]!, documents: [{ ...round.applicants[0]!.documents[0]!, path: '../../escaped.pdf' }] }];
+    writeFileSync(escaping, JSON.stringify(round));
+    const pdf = filesBelow(sample).find((file) => file.path.endsWith('.pdf'))!;
+    const error = await refused(request('builder.openFolder', { name: 'evil', files: [{ path: 'round.json', source: source(escaping) }, { path: '../../escaped.pdf', source: pdf.source }] }));
+    expect(error.problems![0]).toMatchObject({ code: 'bad-path', file: '../../escaped.pdf' });
+    expect(readdirSync(path.join(work, 'data', 'round-drafts'))).not.toContain('escaped.pdf'); // where ../../ from the round folder would land
+    expect(await request('builder.list', {})).toEqual([]);
+  });
 });
 
 describe('the applicant list template for Excel', () => {

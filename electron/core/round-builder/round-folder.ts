@@ -7,6 +7,7 @@ import path from 'node:path';
 import { normalisedAggregation } from '../../../shared/round/aggregation';
 import type { Problem } from '../../../shared/problem';
 import type { RoundDefinition } from '../../../shared/round/schema';
+import { documentPathProblems } from '../../../shared/round/document-path';
 import { validateRound } from '../../../shared/round/validate';
 import { readJsonFile } from '../json-file';
 import { Rejection } from '../rejection';
@@ -112,6 +113,12 @@ export async function writeRoundFolder(round: RoundDefinition, dir: string, opti
   const problems: BuildProblem[] = [];
   const toCopy: DocumentSource[] = [];
   for (const document of documents) {
+    // Never outside the round folder, whatever a round.json or a caller names.
+    const bad = documentPathProblems(document.path);
+    if (bad.length > 0) {
+      problems.push({ path: '', code: 'bad-path', file: document.path, message: bad.join('; ') });
+      continue;
+    }
     const target = path.join(dir, ...document.path.split('/'));
     if (path.resolve(target) === path.resolve(document.source)) continue;
     if (await exists(target)) {

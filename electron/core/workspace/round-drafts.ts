@@ -154,7 +154,8 @@ export class RoundDrafts {
     if (roundFile === undefined) {
       throw new Rejection(label, `不是评审轮次文件夹：最上层没有 ${ROUND_FILE}`, { code: 'not-a-round-folder' });
     }
-    const round = editableRound(await readJsonFile(roundFile.source), `${label}/${ROUND_FILE}`);
+    const shown = `${label}/${ROUND_FILE}`;
+    const round = editableRound(await readJsonFile(roundFile.source).catch((error: unknown) => Promise.reject(relabel(error, roundFile.source, shown))), shown);
     const given = new Map(files.map((file) => [file.path.normalize('NFC'), file.source]));
     const documents: DocumentSource[] = [];
     const missing: BuildProblem[] = [];
