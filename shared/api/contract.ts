@@ -75,8 +75,8 @@ export interface ApiErrorBody {
   message: string;
   file?: string;
   entry?: string;
-  /** Every problem; those of the round builder carry their one-line `text` (row and column, file). */
-  problems?: (Problem & { text?: string })[];
+  /** Every problem; those of the round builder also carry their code, row and column or file, and one-line `text`. */
+  problems?: (Problem & Partial<Omit<BuildProblemView, keyof Problem>>)[];
 }
 
 export interface JobView<T> {

@@ -146,6 +146,21 @@ describe('a round in preparation, built in the app', () => {
     expect((await request('builder.get', { draftId: draft.draftId })).round.applicants).toHaveLength(3);
   });
 
+  it('refuses a PDF that needs a password to open (experts could not read it), naming it; an owner password alone is fine', async () => {
+    const encrypted = path.join(ROOT, 'test/fixtures/encrypted');
+    const files = [
+      { path: 'A020 加密公司/申报书.pdf', file: 'open-password-aes256.pdf' },
+      { path: 'A020 加密公司/附件.pdf', file: 'open-password-rc4.pdf' },
+      { path: 'A021 限制打印公司/申报书.pdf', file: 'owner-password-only.pdf' },
+    ];
+    const error = await refused(request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', name: '加密材料', files: files.map((file) => ({ path: file.path, source: source(path.join(encrypted, file.file)) })) } }));
+    expect(error.problems!.map((problem) => [problem.code, problem.file])).toEqual([['pdf-password', 'A020/申报书.pdf'], ['pdf-password', 'A020/附件.pdf']]);
+    expect(error.problems![0]!.text).toContain('PDF 设有打开密码，专家无法打开');
+    const fine = await request('builder.addApplicants', { draftId: draft.draftId, from: { kind: 'folder', files: [{ path: files[2]!.path, source: source(path.join(encrypted, files[2]!.file)) }] } });
+    expect(fine.added).toEqual(['A021']);
+    draft = await request('builder.remove', { draftId: draft.draftId, kind: 'applicant', id: 'A021' });
+  });
+
   it('adds experts with a chosen .pub file and by name; a forged .pub is refused naming the file', async () => {
     const forged = JSON.parse(readFileSync(expert.pubFile, 'utf8')) as Record<string, string>;
     const forgedText = { fileName: '李四.pub', text: JSON.stringify({ ...forged, fingerprint: `${forged.fingerprint!.slice(0, -4)}AAAA` }) };

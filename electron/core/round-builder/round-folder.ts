@@ -12,6 +12,7 @@ import { validateRound } from '../../../shared/round/validate';
 import { readJsonFile } from '../json-file';
 import { Rejection } from '../rejection';
 import { isPdfFile, type DocumentSource } from './folder';
+import { needsOpenPassword } from './pdf-password';
 import { RoundBuildError, type BuildProblem } from './problems';
 
 export const ROUND_FILE = 'round.json';
@@ -90,6 +91,7 @@ async function documentProblems(round: RoundDefinition, dir: string, documents: 
         const info = await stat(source);
         if (!info.isFile()) problems.push({ ...where, code: 'not-file', file: document.path, message: '不是普通文件' });
         else if (!(await isPdfFile(source))) problems.push({ ...where, code: 'not-pdf', file: document.path, message: '不是 PDF 文件（文件开头没有 %PDF- 标记）' });
+        else if (await needsOpenPassword(source)) problems.push({ ...where, code: 'pdf-password', file: document.path, message: 'PDF 设有打开密码，专家无法打开：请提供未加密的文件' });
       } catch {
         problems.push({ ...where, code: 'missing-document', file: document.path, message: `文件不存在（应在 ${path.join(dir, ...document.path.split('/'))}）` });
       }
