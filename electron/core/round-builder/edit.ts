@@ -71,6 +71,15 @@ export function defaultCategory(round: Pick<RoundDefinition, 'categories'>, name
   return {};
 }
 
+/** Takes `id` for the new entry at JSON path `at`, reporting it when it is unusable or already taken. */
+function claimId(problems: ProblemList, taken: Set<string>, at: string, id: string): string {
+  const bad = idProblem(id);
+  if (bad !== null) problems.add({ code: 'bad-id', path: `${at}.id`, id, field: 'id', message: bad });
+  else if (taken.has(id)) problems.add({ code: 'duplicate-id', path: `${at}.id`, id, field: 'id', message: `编号 "${id}" 已被使用` });
+  taken.add(id);
+  return id;
+}
+
 export interface NewApplicant {
   /** Given, or the next free A001-style id. */
   id?: string;
@@ -89,11 +98,7 @@ export function addApplicants(round: RoundDefinition, applicants: readonly NewAp
   const added: Applicant[] = [];
   applicants.forEach((input, i) => {
     const at = `applicants[${round.applicants.length + i}]`;
-    const id = input.id ?? nextFreeId('A', taken, 3);
-    const bad = idProblem(id);
-    if (bad !== null) problems.add({ code: 'bad-id', path: `${at}.id`, id, field: 'id', message: bad });
-    else if (taken.has(id)) problems.add({ code: 'duplicate-id', path: `${at}.id`, id, field: 'id', message: `编号 "${id}" 已被使用` });
-    taken.add(id);
+    const id = claimId(problems, taken, at, input.id ?? nextFreeId('A', taken, 3));
     if (input.name.trim() === '') problems.add({ code: 'missing-name', path: `${at}.name`, id, field: 'name', message: '缺少名称' });
     if (!categories.has(input.category)) problems.add({ code: 'unknown-category', path: `${at}.category`, id, field: 'category', message: `未知的类别 "${input.category}"` });
     const { id: _id, name, category, facts, documents, ...rest } = input;
@@ -121,11 +126,7 @@ export function addExpertEntries(round: RoundDefinition, experts: readonly NewEx
   const added: Expert[] = [];
   experts.forEach((input, i) => {
     const at = `experts[${round.experts.length + i}]`;
-    const id = input.id ?? nextFreeId('E', taken, 2);
-    const bad = idProblem(id);
-    if (bad !== null) problems.add({ code: 'bad-id', path: `${at}.id`, id, field: 'id', message: bad });
-    else if (taken.has(id)) problems.add({ code: 'duplicate-id', path: `${at}.id`, id, field: 'id', message: `编号 "${id}" 已被使用` });
-    taken.add(id);
+    const id = claimId(problems, taken, at, input.id ?? nextFreeId('E', taken, 2));
     if (input.name.trim() === '') problems.add({ code: 'missing-name', path: `${at}.name`, id, field: 'name', message: '缺少专家姓名' });
     if (input.publicKey !== undefined) {
       if (!publicKeySchema.safeParse(input.publicKey).success) problems.add({ code: 'bad-key', path: `${at}.publicKey`, id, field: 'publicKey', message: '公钥格式不对（应为 43 个字符的 base64url）' });

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { RoundDefinition } from '../../../shared/round/schema';
 import { knownFacts } from './list';
-import { columnLetter } from './table';
+import { columnLetter } from '../spreadsheet/layout';
 
 const ROWS_WITH_DROPDOWNS = 500;
 
@@ -31,7 +31,7 @@ export async function applicantListTemplate(round: RoundDefinition): Promise<Buf
   categories.getColumn(2).width = 60;
 
   const validate = (columnIndex: number, formulae: string[], prompt: string) => {
-    const letter = columnLetter(columnIndex);
+    const letter = columnLetter(columnIndex + 1);
     for (let row = 2; row <= ROWS_WITH_DROPDOWNS + 1; row++) {
       sheet.getCell(`${letter}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae, showErrorMessage: true, errorTitle: '请从列表中选择', error: prompt };
     }

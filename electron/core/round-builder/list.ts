@@ -12,7 +12,8 @@ import { addApplicants, addExpertEntries, defaultCategory, idProblem, nextFreeId
 import { expertPublicIdentity, pubMessage } from './experts';
 import { fileNameCollator, isPdfFile, titleOfFile, type AddedApplicants, type DocumentSource } from './folder';
 import { ProblemList, RoundBuildError, type BuildProblem } from './problems';
-import { columnLetter, readTable, type TableRow } from './table';
+import { columnLetter } from '../spreadsheet/layout';
+import { readTable, type TableRow } from './table';
 
 type Field = 'id' | 'name' | 'category' | 'documents' | 'ignore';
 
@@ -79,7 +80,7 @@ export function knownFacts(round: RoundDefinition): Map<string, FactSpec> {
 
 function classify(header: string, index: number, facts: Map<string, FactSpec>, aliases: Record<string, string[]>): Column {
   const key = norm(header);
-  const letter = columnLetter(index);
+  const letter = columnLetter(index + 1);
   const base = { index, header: header.trim(), letter };
   for (const [field, names] of Object.entries(aliases)) {
     if (names.some((name) => norm(name) === key)) return { ...base, field: field as Field };
@@ -138,7 +139,7 @@ function parseHeader(file: string, tableRows: TableRow[], facts: Map<string, Fac
   header.cells.forEach((cell, index) => {
     if (blank(cell)) {
       if (nonEmpty.slice(1).some((row) => !blank(row.cells[index]))) {
-        problems.add({ code: 'missing-header', row: header.row, column: columnLetter(index), columnLetter: columnLetter(index), message: '这一列有内容但没有表头' });
+        problems.add({ code: 'missing-header', row: header.row, column: columnLetter(index + 1), columnLetter: columnLetter(index + 1), message: '这一列有内容但没有表头' });
       }
       return;
     }

@@ -122,15 +122,3 @@ export async function readTable(file: string): Promise<Table> {
   });
   return { sheet: sheet.name, rows };
 }
-
-/** Excel's column letter of a 0-based column index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}

@@ -14,6 +14,9 @@ export type BuilderHandlers = Pick<ApiHandlers, BuilderChannel>;
 /** Resolves sources to local files, runs `use`, then removes temporary uploads. */
 export type WithSources = <T>(sources: readonly BundleSource[], use: (files: { file: string; label: string }[]) => Promise<T>) => Promise<T>;
 
+/** How refusals name a chosen folder: its own name, when the browser gave one. */
+const folderLabel = (name: string | undefined) => (name !== undefined && name !== '' ? name : '所选文件夹');
+
 export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): { handlers: BuilderHandlers; jobs: Jobs<PackRecord> } {
   const jobs = new Jobs<PackRecord>(describeError);
   const jsonFile = (fileName: string, content: unknown) => ({ fileName, mimeType: 'application/json', base64: Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8').toString('base64') });
@@ -30,7 +33,7 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
     'builder.openFolder': async ({ name, files }) =>
       withSources(
         files.map((file) => file.source),
-        (local) => drafts.openFolder(name !== undefined && name !== '' ? name : '所选文件夹', files.map((file, i) => ({ path: file.path, source: local[i]!.file }))),
+        (local) => drafts.openFolder(folderLabel(name), files.map((file, i) => ({ path: file.path, source: local[i]!.file }))),
       ),
     'builder.setInfo': async ({ draftId, info }) => drafts.setInfo(draftId, info),
     'builder.addApplicants': async ({ draftId, from, category }) => {
@@ -39,7 +42,7 @@ export function builderHandlers(drafts: RoundDrafts, withSources: WithSources): 
         from.files.map((file) => file.source),
         async (files) => {
           const listing = listingFromFiles(from.files.map((file, i) => ({ path: file.path, source: files[i]!.file })));
-          return drafts.addApplicants(draftId, { kind: 'folder', label: from.name !== undefined && from.name !== '' ? from.name : '所选文件夹', listing }, category);
+          return drafts.addApplicants(draftId, { kind: 'folder', label: folderLabel(from.name), listing }, category);
         },
       );
     },

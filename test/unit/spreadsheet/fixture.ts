@@ -1,48 +1,18 @@
-// A round for the score-workbook tests: a rubric with a group, checks (one veto), a required
-// comment and criterion comments below 60 %; a second category on the same rubric (its title
-// breaks Excel's sheet-name rules); a plain rubric for products.
+// A round for the score-workbook tests: the shared fixture's rubrics (one with a group, checks —
+// one veto —, a required comment and criterion comments below 60 %; a plain one for products);
+// a second category on the same rubric (its title breaks Excel's sheet-name rules).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { roundDefinitionSchema, type RoundDefinition } from '../../../shared/round/schema';
 import { emptyDraft, type SheetDraft } from '../../../shared/sheet/draft';
+import { sampleRound } from '../shared/round-fixture';
 
 const round = {
   format: 'reviewdesk.round/1',
   round: { id: 'nmgaf-2025-awards', title: '2025年度安防行业评优', organizer: '内蒙古安全防范协会', stage: '材料评审', scoringCloses: '2025-11-20', confidential: true },
-  rubrics: [
-    {
-      id: 'integrity',
-      title: '诚信企业评分表',
-      criteria: [
-        { id: 'c1', label: '诚信经营', max: 25, step: 0.5, guidance: '查看信用报告' },
-        {
-          id: 'c2',
-          label: '企业能力',
-          children: [
-            { id: 'c2a', label: '技术人员', max: 10, step: 1 },
-            { id: 'c2b', label: '项目业绩', max: 15, step: 1 },
-          ],
-        },
-        { id: 'c3', label: '社会责任', max: 50, step: 2.5 },
-      ],
-      checks: [
-        { id: 'k1', label: '营业执照：成立5年及以上', veto: true },
-        { id: 'k2', label: '无重大安全事故' },
-      ],
-      commentRequired: true,
-      criterionCommentBelowPercent: 60,
-    },
-    {
-      id: 'innovation',
-      title: '创新产品评分表',
-      criteria: [
-        { id: 'n1', label: '技术先进性', max: 40, step: 1 },
-        { id: 'n2', label: '市场应用', max: 60, step: 5 },
-      ],
-    },
-  ],
+  rubrics: sampleRound().rubrics,
   categories: [
     { id: 'integrity', title: '安防高质量发展诚信企业', rubric: 'integrity' },
     { id: 'integrity-new', title: "'成长型/新锐 企业：诚信[试点]类别，名称很长超过三十一个字符的限制呀'", rubric: 'integrity' },
